@@ -1,0 +1,105 @@
+package dev.vigil.collector;
+
+import dev.vigil.collector.ingest.IngestLimits;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every setting of the collector: one name, one default, one validation step, and an error that
+ * names the setting. Read from command-line flags ({@code --name value}).
+ *
+ * @param ingestListen address the gRPC ingest binds
+ * @param httpListen address the HTTP server (metrics, discovery, health) binds
+ * @param tlsCertificate PEM certificate chain for the ingest, or null for plaintext
+ * @param tlsPrivateKey PEM private key for the ingest, or null for plaintext
+ * @param limits bounds on what one agent may send
+ * @param staleAfter how long a series stays exposed after its last value
+ */
+public record CollectorConfig(
+    InetSocketAddress ingestListen,
+    InetSocketAddress httpListen,
+    Path tlsCertificate,
+    Path tlsPrivateKey,
+    IngestLimits limits,
+    Duration staleAfter) {
+
+  public static final String INGEST_LISTEN = "ingest-listen";
+  public static final String INGEST_LISTEN_DEFAULT = "127.0.0.1:7431";
+  public static final String HTTP_LISTEN = "http-listen";
+  public static final String HTTP_LISTEN_DEFAULT = "127.0.0.1:9465";
+  public static final String TLS_CERT = "tls-cert";
+  public static final String TLS_KEY = "tls-key";
+  public static final String ALLOW_PLAINTEXT = "allow-plaintext-ingest";
+  public static final String MAX_FRAME_BYTES = "max-frame-bytes";
+  public static final int MAX_FRAME_BYTES_DEFAULT = 4 * 1024 * 1024;
+  public static final String MAX_SERIES_PER_HOST = "max-series-per-host";
+  public static final int MAX_SERIES_PER_HOST_DEFAULT = 20_000;
+  public static final String MAX_SYMBOLS_PER_STREAM = "max-symbols-per-stream";
+  public static final int MAX_SYMBOLS_PER_STREAM_DEFAULT = 100_000;
+  public static final String MAX_LABEL_LENGTH = "max-label-length";
+  public static final int MAX_LABEL_LENGTH_DEFAULT = 2048;
+  public static final String STALE_AFTER = "stale-after";
+  public static final String STALE_AFTER_DEFAULT = "5m";
+
+  /** The embedded defaults: everything on loopback, plaintext. */
+  public static CollectorConfig defaults() {
+    return parse();
+  }
+
+  /**
+   * Reads {@code --name value} flags over the defaults.
+   *
+   * @throws IllegalArgumentException naming the flag when a value is invalid
+   */
+  public static CollectorConfig parse(String... args) {
+    Flags flags = Flags.parse(args);
+    InetSocketAddress ingest = flags.address(INGEST_LISTEN, INGEST_LISTEN_DEFAULT);
+    Path cert = flags.file(TLS_CERT);
+    Path key = flags.file(TLS_KEY);
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException("--" + TLS_CERT + " and --" + TLS_KEY + " go together");
+    }
+    boolean plaintextAllowed = flags.bool(ALLOW_PLAINTEXT);
+    if (cert == null && !ingest.getAddress().isLoopbackAddress() && !plaintextAllowed) {
+      throw new IllegalArgumentException(
+          "--"
+              + INGEST_LISTEN
+              + " "
+              + ingest
+              + " is not a loopback address: give --"
+              + TLS_CERT
+              + " and --"
+              + TLS_KEY
+              + ", or --"
+              + ALLOW_PLAINTEXT
+              + " on a network you trust");
+    }
+    IngestLimits limits =
+        new IngestLimits(
+            flags.positiveInt(MAX_FRAME_BYTES, MAX_FRAME_BYTES_DEFAULT),
+            flags.positiveInt(MAX_SERIES_PER_HOST, MAX_SERIES_PER_HOST_DEFAULT),
+            flags.positiveInt(MAX_SYMBOLS_PER_STREAM, MAX_SYMBOLS_PER_STREAM_DEFAULT),
+            flags.positiveInt(MAX_LABEL_LENGTH, MAX_LABEL_LENGTH_DEFAULT));
+    CollectorConfig config =
+        new CollectorConfig(
+            ingest,
+            flags.address(HTTP_LISTEN, HTTP_LISTEN_DEFAULT),
+            cert,
+            key,
+            limits,
+            flags.duration(STALE_AFTER, STALE_AFTER_DEFAULT));
+    flags.requireAllUsed();
+    return config;
+  }
+
+  /** The same configuration listening on other addresses (tests bind port 0). */
+  public CollectorConfig withListen(InetSocketAddress ingest, InetSocketAddress http) {
+    return new CollectorConfig(ingest, http, tlsCertificate, tlsPrivateKey, limits, staleAfter);
+  }
+
+  static boolean readable(Path file) {
+    return Files.isRegularFile(file) && Files.isReadable(file);
+  }
+}

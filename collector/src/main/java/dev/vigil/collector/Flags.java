@@ -1,0 +1,140 @@
+package dev.vigil.collector;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Command-line flags as {@code --name value} pairs, read once, each error naming its flag. */
+final class Flags {
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  private final Map<String, String> values;
+  private final Set<String> used = new HashSet<>();
+
+  private Flags(Map<String, String> values) {
+    this.values = values;
+  }
+
+  static Flags parse(String... args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--") || arg.length() == 2) {
+        throw new IllegalArgumentException("expected a flag like --name, got \"" + arg + "\"");
+      }
+      String name = arg.substring(2);
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        values.put(name.substring(0, eq), name.substring(eq + 1));
+      } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        values.put(name, args[++i]);
+      } else {
+        values.put(name, "true");
+      }
+    }
+    return new Flags(values);
+  }
+
+  private String raw(String name) {
+    used.add(name);
+    return values.get(name);
+  }
+
+  InetSocketAddress address(String name, String fallback) {
+    String text = raw(name);
+    String value = text == null ? fallback : text;
+    int colon = value.lastIndexOf(':');
+    if (colon <= 0) {
+      throw invalid(name, value, "an address like 127.0.0.1:7431");
+    }
+    String host = value.substring(0, colon).replace("[", "").replace("]", "");
+    try {
+      int port = Integer.parseInt(value.substring(colon + 1));
+      if (port < 0 || port > 65535) {
+        throw invalid(name, value, "a port from 0 to 65535");
+      }
+      InetSocketAddress address = new InetSocketAddress(host, port);
+      if (address.isUnresolved()) {
+        throw invalid(name, value, "a host name that resolves");
+      }
+      return address;
+    } catch (NumberFormatException e) {
+      throw invalid(name, value, "an address like 127.0.0.1:7431");
+    }
+  }
+
+  Path file(String name) {
+    String text = raw(name);
+    if (text == null) {
+      return null;
+    }
+    Path path = Path.of(text);
+    if (!CollectorConfig.readable(path)) {
+      throw invalid(name, text, "a readable file");
+    }
+    return path;
+  }
+
+  boolean bool(String name) {
+    String text = raw(name);
+    if (text == null || text.equals("false")) {
+      return false;
+    }
+    if (text.equals("true")) {
+      return true;
+    }
+    throw invalid(name, text, "true or false");
+  }
+
+  int positiveInt(String name, int fallback) {
+    String text = raw(name);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(name, text, "a positive whole number");
+  }
+
+  Duration duration(String name, String fallback) {
+    String text = raw(name);
+    String value = text == null ? fallback : text;
+    Matcher m = DURATION.matcher(value);
+    if (!m.matches()) {
+      throw invalid(name, value, "a duration like 30s, 5m or 1h");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+  }
+
+  /** Rejects flags nobody asked for, so a typo is an error rather than a silent default. */
+  void requireAllUsed() {
+    for (String name : values.keySet()) {
+      if (!used.contains(name)) {
+        throw new IllegalArgumentException("unknown flag --" + name);
+      }
+    }
+  }
+
+  private static IllegalArgumentException invalid(String name, String value, String expected) {
+    return new IllegalArgumentException(
+        "--" + name + ": expected " + expected + ", got \"" + value + "\"");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.vigil.collector.ingest;
+
+import dev.vigil.collector.CollectorConfig;
+import dev.vigil.collector.store.SeriesStore;
+import io.grpc.Server;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/** The gRPC server agents stream to: grpc-netty, listeners run inline on the event loops. */
+public final class IngestServer implements AutoCloseable {
+  private final Server server;
+
+  private IngestServer(Server server) {
+    this.server = server;
+  }
+
+  /** Binds and starts the server; TLS when the configuration names a certificate. */
+  public static IngestServer start(
+      CollectorConfig config, SeriesStore store, IngestMetrics metrics, LongSupplier clock)
+      throws IOException {
+    IngestCallHandler handler = new IngestCallHandler(store, config.limits(), metrics, clock);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(config.ingestListen())
+            .directExecutor()
+            .maxInboundMessageSize(config.limits().maxFrameBytes())
+            .addService(handler.serviceDefinition());
+    if (config.tlsCertificate() != null) {
+      builder.sslContext(
+          GrpcSslContexts.forServer(
+                  config.tlsCertificate().toFile(), config.tlsPrivateKey().toFile())
+              .build());
+    }
+    return new IngestServer(builder.build().start());
+  }
+
+  /** The bound address; the port is real even when the configuration asked for port 0. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) server.getListenSockets().get(0);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    server.shutdown();
+    if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+      server.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.vigil.collector.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything the collector knows about one host: identity from its Hello, liveness, the highest
+ * batch seq applied, and its series in {@link SeriesSlots}.
+ *
+ * <p>Threading: one ingest stream at a time owns a host ({@link #claim(Object)}); only the owner
+ * writes values and seq. Definitions are serialised on this object. Liveness fields are volatile so
+ * that the exposition and the HTTP API read them from other threads.
+ */
+public final class HostState {
+  private static final int INITIAL_CAPACITY = 64;
+
+  private final String name;
+  private final SeriesStore store;
+  private final byte[] instanceLabel;
+  private final Map<String, Integer> slotByKey = new HashMap<>();
+  private volatile SeriesSlots slots;
+
+  private volatile Object owner;
+  private volatile boolean up;
+  private volatile boolean leftCleanly;
+  private volatile long lastSeenMillis;
+  private volatile long lastAppliedSeq;
+  private volatile HostIdentity identity = HostIdentity.UNKNOWN;
+
+  HostState(String name, SeriesStore store) {
+    this.name = name;
+    this.store = store;
+    StringBuilder label = new StringBuilder("instance=\"");
+    LabelText.appendEscapedValue(label, name);
+    this.instanceLabel = label.append('"').toString().getBytes(StandardCharsets.UTF_8);
+    this.slots = new SeriesSlots(INITIAL_CAPACITY, 16);
+  }
+
+  /** The host name, also the {@code instance} label of its series. */
+  public String name() {
+    return name;
+  }
+
+  /** {@code instance="<name>"}, escaped, UTF-8. */
+  public byte[] instanceLabel() {
+    return instanceLabel;
+  }
+
+  /** The current generation of series arrays; re-read after every catalog. */
+  public SeriesSlots slots() {
+    return slots;
+  }
+
+  /**
+   * Makes {@code stream} the owner of this host: a host reconnecting on a new stream supersedes the
+   * old one (a laptop that changed networks leaves a half-open connection behind).
+   */
+  public void claim(Object stream, HostIdentity hello, long nowMillis) {
+    owner = stream;
+    identity = hello;
+    leftCleanly = false;
+    up = true;
+    lastSeenMillis = nowMillis;
+  }
+
+  /** Whether {@code stream} still owns this host. */
+  public boolean ownedBy(Object stream) {
+    return owner == stream;
+  }
+
+  /** The owning stream ended; {@code clean} when the agent said Goodbye first. */
+  public void release(Object stream, boolean clean) {
+    if (owner == stream) {
+      owner = null;
+      up = false;
+      leftCleanly = clean;
+    }
+  }
+
+  /**
+   * Returns the slot of a series, defining it on first sight. {@code labels} holds name/value pairs
+   * whose names are valid and unique; their order does not matter.
+   */
+  public synchronized int define(
+      String metric, MetricFamily.Type type, String help, String[] labels)
+      throws SeriesRejectedException {
+    String[] sorted = sortedPairs(labels);
+    String key = key(metric, sorted);
+    Integer known = slotByKey.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (slotByKey.size() >= store.maxSeriesPerHost()) {
+      throw new SeriesRejectedException(
+          SeriesRejectedException.Reason.TOO_MANY_SERIES,
+          "host "
+              + name
+              + " already has "
+              + slotByKey.size()
+              + " series, the limit; refused "
+              + key);
+    }
+    MetricFamily family = store.family(metric, type, help);
+    SeriesSlots current = slots;
+    if (current.count() == current.capacity()) {
+      current = current.grow(current.capacity() * 2);
+      slots = current;
+    }
+    int slot = current.add(family.id(), seriesText(metric, sorted), sorted.length > 0);
+    slotByKey.put(key, slot);
+    return slot;
+  }
+
+  private static String[] sortedPairs(String[] labels) {
+    int pairs = labels.length / 2;
+    Integer[] order = new Integer[pairs];
+    for (int i = 0; i < pairs; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> labels[2 * a].compareTo(labels[2 * b]));
+    String[] sorted = new String[pairs * 2];
+    for (int i = 0; i < pairs; i++) {
+      sorted[2 * i] = labels[2 * order[i]];
+      sorted[2 * i + 1] = labels[2 * order[i] + 1];
+    }
+    return sorted;
+  }
+
+  private static String key(String metric, String[] sorted) {
+    StringBuilder key = new StringBuilder(metric);
+    for (String part : sorted) {
+      key.append('\0').append(part);
+    }
+    return key.toString();
+  }
+
+  private static byte[] seriesText(String metric, String[] sorted) {
+    StringBuilder text = new StringBuilder(metric);
+    for (int i = 0; i < sorted.length; i += 2) {
+      text.append(i == 0 ? '{' : ',').append(sorted[i]).append("=\"");
+      LabelText.appendEscapedValue(text, sorted[i + 1]);
+      text.append('"');
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Whether a stream currently owns this host. */
+  public boolean up() {
+    return up;
+  }
+
+  /** Whether the last stream ended with a Goodbye (shut down or asleep, not lost). */
+  public boolean leftCleanly() {
+    return leftCleanly;
+  }
+
+  public long lastSeenMillis() {
+    return lastSeenMillis;
+  }
+
+  /** Records that a frame arrived; called by the owning stream. */
+  public void seen(long nowMillis) {
+    lastSeenMillis = nowMillis;
+  }
+
+  /** Highest batch seq applied for this host, across streams; 0 before the first. */
+  public long lastAppliedSeq() {
+    return lastAppliedSeq;
+  }
+
+  /** Called by the owning stream after applying a batch. */
+  public void applied(long seq) {
+    lastAppliedSeq = seq;
+  }
+
+  /** What the host said about itself in its latest Hello. */
+  public HostIdentity identity() {
+    return identity;
+  }
+}

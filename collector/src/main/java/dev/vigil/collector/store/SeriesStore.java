@@ -1,0 +1,88 @@
+package dev.vigil.collector.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The fleet: every host by name, and every metric family by name with a dense id.
+ *
+ * <p>Lookups and definitions are cold-path operations (a Hello, a catalog). Readers get sorted
+ * array snapshots, rebuilt when a host or family is added, so a scrape walks arrays only.
+ */
+public final class SeriesStore {
+  private static final Comparator<HostState> BY_HOST_NAME = Comparator.comparing(HostState::name);
+  private static final Comparator<MetricFamily> BY_FAMILY_NAME =
+      Comparator.comparing(MetricFamily::name);
+
+  private final int maxSeriesPerHost;
+  private final ConcurrentHashMap<String, HostState> hosts = new ConcurrentHashMap<>();
+  private final Map<String, MetricFamily> familyByName = new HashMap<>();
+  private final List<MetricFamily> familyById = new ArrayList<>();
+  private volatile HostState[] hostsSorted = new HostState[0];
+  private volatile MetricFamily[] familiesSorted = new MetricFamily[0];
+
+  /** A store that refuses more than {@code maxSeriesPerHost} series on any one host. */
+  public SeriesStore(int maxSeriesPerHost) {
+    this.maxSeriesPerHost = maxSeriesPerHost;
+  }
+
+  int maxSeriesPerHost() {
+    return maxSeriesPerHost;
+  }
+
+  /** The host of that name, created on first use. */
+  public HostState host(String name) {
+    HostState known = hosts.get(name);
+    return known != null ? known : addHost(name);
+  }
+
+  private synchronized HostState addHost(String name) {
+    HostState host = hosts.computeIfAbsent(name, n -> new HostState(n, this));
+    if (hostsSorted.length != hosts.size()) {
+      HostState[] all = hosts.values().toArray(new HostState[0]);
+      Arrays.sort(all, BY_HOST_NAME);
+      hostsSorted = all;
+    }
+    return host;
+  }
+
+  /** The host of that name, or null when none has connected. */
+  public HostState find(String name) {
+    return hosts.get(name);
+  }
+
+  /** All hosts, sorted by name; a snapshot the caller must not modify. */
+  public HostState[] hosts() {
+    return hostsSorted;
+  }
+
+  /** All metric families, sorted by name; a snapshot the caller must not modify. */
+  public MetricFamily[] families() {
+    return familiesSorted;
+  }
+
+  synchronized MetricFamily family(String name, MetricFamily.Type type, String help)
+      throws SeriesRejectedException {
+    MetricFamily known = familyByName.get(name);
+    if (known != null) {
+      if (known.type() != type) {
+        throw new SeriesRejectedException(
+            SeriesRejectedException.Reason.TYPE_CONFLICT,
+            "metric " + name + " is a " + known.type().text() + ", not a " + type.text());
+      }
+      return known;
+    }
+    MetricFamily added = new MetricFamily(familyById.size(), name, type, help);
+    familyById.add(added);
+    familyByName.put(name, added);
+    MetricFamily[] sorted = familyById.toArray(new MetricFamily[0]);
+    Arrays.sort(sorted, BY_FAMILY_NAME);
+    familiesSorted = sorted;
+    return added;
+  }
+}
