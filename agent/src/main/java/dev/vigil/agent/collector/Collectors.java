@@ -1,0 +1,30 @@
+package dev.vigil.agent.collector;
+
+import dev.vigil.agent.collector.cpu.CpuCollector;
+import dev.vigil.agent.collector.filesystem.FilesystemCollector;
+import dev.vigil.agent.collector.load.LoadCollector;
+import dev.vigil.agent.collector.memory.MemoryCollector;
+import dev.vigil.agent.collector.network.NetworkCollector;
+import dev.vigil.agent.collector.system.SystemCollector;
+import java.util.List;
+
+/** The one registry of collectors run on every tick. */
+public final class Collectors {
+
+  /** Every collector, in the order their families appear in the output. */
+  public static final List<CollectorFactory> ALL =
+      List.of(
+          CpuCollector::new,
+          LoadCollector::new,
+          MemoryCollector::new,
+          FilesystemCollector::new,
+          NetworkCollector::new,
+          SystemCollector::new);
+
+  private Collectors() {}
+
+  /** Instantiates every registered collector for {@code context}. */
+  public static List<Collector> create(CollectorContext context) {
+    return ALL.stream().map(factory -> factory.create(context)).toList();
+  }
+}

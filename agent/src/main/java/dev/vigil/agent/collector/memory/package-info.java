@@ -1,0 +1,2 @@
+/** Physical memory and swap, named after the /proc/meminfo fields node_exporter exports. */
+package dev.vigil.agent.collector.memory;

@@ -1,0 +1,7 @@
+package dev.vigil.agent.metric;
+
+/** Kind of a metric family, as in the Prometheus text format. */
+public enum MetricType {
+  GAUGE,
+  COUNTER
+}
