@@ -1,0 +1,2 @@
+/** Rendering samples in the Prometheus text exposition format. */
+package dev.vigil.agent.exposition;
