@@ -1,0 +1,2 @@
+/** The Vigil endpoint agent: configuration, the tick loop and the command line. */
+package dev.vigil.agent;
