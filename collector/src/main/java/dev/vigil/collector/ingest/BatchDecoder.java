@@ -269,7 +269,10 @@ public final class BatchDecoder {
     switch (wire) {
       case WIRE_VARINT -> readVarint();
       case WIRE_FIXED64 -> skipBytes(8);
-      case WIRE_LEN -> pos += readLength();
+      case WIRE_LEN -> {
+        int len = readLength(); // not `pos += readLength()`: that adds to pos as it was before
+        pos += len;
+      }
       case WIRE_FIXED32 -> skipBytes(4);
       default -> throw malformed("unsupported wire type " + wire + " at byte " + pos);
     }

@@ -45,7 +45,11 @@ public final class IngestCallHandler implements ServerCallHandler<InputStream, C
   public ServerCall.Listener<InputStream> startCall(
       ServerCall<InputStream, CollectorFrame> call, Metadata headers) {
     IngestStream stream =
-        new IngestStream(call, new StreamSession(store, limits, metrics, clock), metrics);
+        new IngestStream(
+            call,
+            new StreamSession(store, limits, metrics, clock),
+            metrics,
+            limits.maxFrameBytes());
     stream.start();
     return stream;
   }

@@ -23,9 +23,15 @@ final class IngestScratch {
    * which {@code available()} reports.
    *
    * @return the frame's length; the frame is at the start of {@link #buffer()}
+   * @throws StreamException when the frame is larger than {@code maxFrameBytes}
    */
-  int readFrame(InputStream in) throws IOException {
+  int readFrame(InputStream in, int maxFrameBytes) throws IOException, StreamException {
     int length = in.available();
+    if (length > maxFrameBytes) {
+      throw new StreamException(
+          IngestError.LIMIT,
+          "frame of " + length + " bytes is larger than the limit of " + maxFrameBytes);
+    }
     if (length > buffer.length) {
       buffer = new byte[Math.max(length, buffer.length * 2)];
     }

@@ -26,7 +26,7 @@ public final class IngestServer implements AutoCloseable {
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(config.ingestListen())
             .directExecutor()
-            .maxInboundMessageSize(config.limits().maxFrameBytes())
+            .maxInboundMessageSize(transportFrameLimit(config.limits()))
             .addService(handler.serviceDefinition());
     if (config.tlsCertificate() != null) {
       builder.sslContext(
@@ -35,6 +35,15 @@ public final class IngestServer implements AutoCloseable {
               .build());
     }
     return new IngestServer(builder.build().start());
+  }
+
+  /**
+   * gRPC's own size check ends an oversized call with a bare RST_STREAM that agents see as
+   * CANCELLED. The stream checks the configured limit itself and answers RESOURCE_EXHAUSTED with a
+   * description; gRPC's check stays, at twice the limit, as the hard bound on buffering.
+   */
+  private static int transportFrameLimit(IngestLimits limits) {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * limits.maxFrameBytes());
   }
 
   /** The bound address; the port is real even when the configuration asked for port 0. */

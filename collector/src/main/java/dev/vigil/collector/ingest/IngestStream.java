@@ -24,14 +24,19 @@ final class IngestStream extends ServerCall.Listener<InputStream> {
   private final ServerCall<InputStream, CollectorFrame> call;
   private final StreamSession session;
   private final IngestMetrics metrics;
+  private final int maxFrameBytes;
   private int untilNextRequest = REQUEST_CHUNK;
   private boolean closed;
 
   IngestStream(
-      ServerCall<InputStream, CollectorFrame> call, StreamSession session, IngestMetrics metrics) {
+      ServerCall<InputStream, CollectorFrame> call,
+      StreamSession session,
+      IngestMetrics metrics,
+      int maxFrameBytes) {
     this.call = call;
     this.session = session;
     this.metrics = metrics;
+    this.maxFrameBytes = maxFrameBytes;
   }
 
   void start() {
@@ -47,7 +52,7 @@ final class IngestStream extends ServerCall.Listener<InputStream> {
     }
     IngestScratch scratch = IngestScratch.get();
     try {
-      int length = scratch.readFrame(message);
+      int length = scratch.readFrame(message, maxFrameBytes);
       metrics.bytes.add(length);
       long ack = session.onFrame(scratch.decoder, scratch.buffer(), length);
       if (ack > 0) {

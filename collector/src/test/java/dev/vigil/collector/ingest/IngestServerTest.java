@@ -1,0 +1,173 @@
+package dev.vigil.collector.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.collector.CollectorConfig;
+import dev.vigil.collector.store.SeriesStore;
+import dev.vigil.proto.v1.CollectorFrame;
+import dev.vigil.proto.v1.IngestGrpc;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A real gRPC server on loopback, fed raw bytes so that tests can send what no agent would. */
+class IngestServerTest {
+  private static final MethodDescriptor<byte[], CollectorFrame> RAW_STREAM =
+      IngestGrpc.getStreamMethod().toBuilder(
+              new RawMarshaller(), ProtoUtils.marshaller(CollectorFrame.getDefaultInstance()))
+          .build();
+
+  private final SeriesStore store = new SeriesStore(1_000);
+  private final IngestMetrics metrics = new IngestMetrics();
+  private IngestServer server;
+  private ManagedChannel channel;
+
+  @BeforeEach
+  void start() throws IOException {
+    CollectorConfig config =
+        CollectorConfig.parse("--max-frame-bytes", "65536")
+            .withListen(
+                new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
+    server = IngestServer.start(config, store, metrics, System::currentTimeMillis);
+    channel = NettyChannelBuilder.forAddress(server.address()).usePlaintext().build();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.close();
+  }
+
+  @Test
+  void shouldAcknowledgeEachAppliedBatch() throws Exception {
+    RawStream agent = open();
+    agent.send(Frames.hello("alpha"), Frames.cpuCatalog(4), Frames.denseBatch(1, 1, 2, 3, 4));
+    agent.send(Frames.denseBatch(2, 5, 6, 7, 8));
+
+    assertEquals(1, agent.nextAck());
+    assertEquals(2, agent.nextAck());
+    assertEquals(8.0, store.find("alpha").slots().values()[3]);
+    agent.finish();
+    assertEquals(Status.Code.OK, agent.awaitClose().getCode());
+  }
+
+  @Test
+  void shouldCloseOnlyTheStreamThatSentAMalformedFrame() throws Exception {
+    RawStream good = open();
+    RawStream bad = open();
+    good.send(Frames.hello("good"), Frames.cpuCatalog(2), Frames.denseBatch(1, 1, 1));
+    assertEquals(1, good.nextAck());
+
+    bad.send(Frames.hello("bad"), new byte[] {0x1A, 3, 0x32, 16, 0});
+
+    Status status = bad.awaitClose();
+    assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
+    assertEquals("length 16 at byte 4 runs past the end", status.getDescription());
+    assertEquals(1, metrics.errors(IngestError.MALFORMED));
+    good.send(Frames.denseBatch(2, 2, 2));
+    assertEquals(2, good.nextAck());
+    assertNull(good.closedStatus(), "the good stream must stay open");
+    assertTrue(store.find("good").up());
+    assertTrue(!store.find("bad").up());
+  }
+
+  @Test
+  void shouldRefuseAFrameAboveTheSizeLimit() throws Exception {
+    RawStream agent = open();
+    agent.send(Frames.hello("big"), Frames.cpuCatalog(1), Frames.denseBatch(1, new double[10_000]));
+
+    Status status = agent.awaitClose();
+
+    assertEquals(Status.Code.RESOURCE_EXHAUSTED, status.getCode());
+    assertTrue(
+        status.getDescription().endsWith("bytes is larger than the limit of 65536"),
+        status.getDescription());
+    assertEquals(1, metrics.errors(IngestError.LIMIT));
+  }
+
+  private RawStream open() {
+    RawStream stream = new RawStream();
+    stream.requests =
+        ClientCalls.asyncBidiStreamingCall(
+            channel.newCall(RAW_STREAM, CallOptions.DEFAULT), stream);
+    return stream;
+  }
+
+  /** One client stream: frames out, acks and the closing status in. */
+  private static final class RawStream implements StreamObserver<CollectorFrame> {
+    private final LinkedBlockingQueue<Long> acks = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Status> closed = new LinkedBlockingQueue<>();
+    private StreamObserver<byte[]> requests;
+
+    void send(byte[]... frames) {
+      for (byte[] frame : frames) {
+        requests.onNext(frame);
+      }
+    }
+
+    void finish() {
+      requests.onCompleted();
+    }
+
+    long nextAck() throws InterruptedException {
+      Long ack = acks.poll(10, TimeUnit.SECONDS);
+      assertNotNull(ack, "no ack within 10 s; stream closed with " + closed.peek());
+      return ack;
+    }
+
+    Status awaitClose() throws InterruptedException {
+      Status status = closed.poll(10, TimeUnit.SECONDS);
+      assertNotNull(status, "stream not closed within 10 s");
+      return status;
+    }
+
+    Status closedStatus() {
+      return closed.peek();
+    }
+
+    @Override
+    public void onNext(CollectorFrame frame) {
+      acks.add(frame.getAck().getSeq());
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      closed.add(Status.fromThrowable(t));
+    }
+
+    @Override
+    public void onCompleted() {
+      closed.add(Status.OK);
+    }
+  }
+
+  /** Sends bytes exactly as given. */
+  private static final class RawMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      throw new UnsupportedOperationException("the client only sends raw frames");
+    }
+  }
+}
