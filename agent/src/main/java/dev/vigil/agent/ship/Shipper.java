@@ -166,6 +166,8 @@ public final class Shipper implements AutoCloseable {
     if (closed) {
       return;
     }
+    // The channel keeps its own, slower reconnect backoff (up to minutes); ours decides the pace.
+    channel.resetConnectBackoff();
     Stream stream = new Stream();
     current = stream;
     stream.requests = stub.stream(stream);
