@@ -70,7 +70,7 @@ public final class Agent implements AutoCloseable {
         hostName,
         config.collectorHost(),
         config.collectorPort(),
-        config.interval());
+        config.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     return agent;
   }
 
