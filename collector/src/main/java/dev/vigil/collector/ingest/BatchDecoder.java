@@ -49,6 +49,9 @@ public final class BatchDecoder {
   private int valuesOffset;
   private int count;
 
+  /** Series ids of the wrapped batch, decoded by {@link #checkSeriesIds}; grow-only. */
+  private int[] ids = new int[1024];
+
   /**
    * Points the decoder at one frame and checks its structure.
    *
@@ -159,22 +162,52 @@ public final class BatchDecoder {
       }
       return;
     }
-    pos = idsOffset;
-    limit = idsOffset + idsLength;
-    int ids = 0;
-    while (pos < limit) {
-      long id = readVarint() & 0xFFFF_FFFFL;
+    int decoded = decodeIds(seriesCount);
+    if (decoded != count) {
+      throw new StreamException(
+          IngestError.PROTOCOL, "Batch has " + decoded + " series ids but " + count + " values");
+    }
+  }
+
+  /**
+   * Decodes the packed id list once into {@link #ids}, checking each id, with the position in a
+   * local: the list is the per-sample cost of explicit-id batches. Ids below 16,384 (one or two
+   * bytes) take the inline path; longer varints go through the general reader.
+   *
+   * @return the number of ids
+   */
+  private int decodeIds(int seriesCount) throws StreamException {
+    final byte[] b = buf;
+    final int end = idsOffset + idsLength;
+    if (ids.length < idsLength) {
+      ids = new int[Math.max(idsLength, 2 * ids.length)]; // grow-only: an id takes at least a byte
+    }
+    final int[] out = ids;
+    int p = idsOffset;
+    int n = 0;
+    while (p < end) {
+      long id;
+      byte b0 = b[p];
+      if (b0 >= 0) {
+        id = b0;
+        p++;
+      } else if (p + 1 < end && b[p + 1] >= 0) {
+        id = (b0 & 0x7F) | (b[p + 1] << 7);
+        p += 2;
+      } else {
+        pos = p;
+        limit = end;
+        id = readVarint() & 0xFFFF_FFFFL;
+        p = pos;
+      }
       if (id >= seriesCount) {
         throw new StreamException(
             IngestError.PROTOCOL,
             "Batch names series " + id + " but the catalog defines " + seriesCount);
       }
-      ids++;
+      out[n++] = (int) id;
     }
-    if (ids != count) {
-      throw new StreamException(
-          IngestError.PROTOCOL, "Batch has " + ids + " series ids but " + count + " values");
-    }
+    return n;
   }
 
   /**
@@ -197,10 +230,9 @@ public final class BatchDecoder {
       }
       return;
     }
-    pos = idsOffset;
-    limit = idsOffset + idsLength;
+    final int[] decodedIds = ids;
     for (int i = 0; i < n; i++, v += 8) {
-      int slot = slotOf[(int) readTrustedVarint()];
+      int slot = slotOf[decodedIds[i]];
       values[slot] = (double) DOUBLE_LE.get(b, v);
       updatedAtMillis[slot] = t;
     }
@@ -241,19 +273,6 @@ public final class BatchDecoder {
       }
     }
     throw malformed("varint longer than 10 bytes at byte " + pos);
-  }
-
-  /** A varint already validated by {@link #checkSeriesIds}: no bounds checks needed. */
-  private long readTrustedVarint() {
-    long result = 0;
-    int shift = 0;
-    byte b;
-    do {
-      b = buf[pos++];
-      result |= (long) (b & 0x7F) << shift;
-      shift += 7;
-    } while (b < 0);
-    return result & 0xFFFF_FFFFL;
   }
 
   private int readLength() throws StreamException {

@@ -240,7 +240,9 @@ class BatchDecoderTest {
     assertTrue(accepted > 0, "some corruptions only change values and must still be accepted");
   }
 
-  private double[] apply(int series, int slots) {
+  /** Checks, then applies the wrapped batch to identity-mapped slots, as a session does. */
+  private double[] apply(int series, int slots) throws StreamException {
+    decoder.checkSeriesIds(series);
     int[] slotOf = new int[series];
     for (int i = 0; i < series; i++) {
       slotOf[i] = i;

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
 import dev.vigil.collector.store.SeriesStore;
+import dev.vigil.proto.v1.Batch;
 import java.lang.management.ManagementFactory;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Proves that decode + apply of a batch allocates nothing, by counting the bytes this thread
@@ -26,8 +28,9 @@ class HotPathAllocationTest {
    */
   private static final long ALLOWANCE_BYTES = 4 * 1024;
 
-  @Test
-  void shouldDecodeAndApplyBatchesWithoutAllocating() throws Exception {
+  @ParameterizedTest(name = "explicit series ids: {0}")
+  @ValueSource(booleans = {false, true})
+  void shouldDecodeAndApplyBatchesWithoutAllocating(boolean explicitIds) throws Exception {
     IngestMetrics metrics = new IngestMetrics();
     StreamSession session =
         new StreamSession(
@@ -40,7 +43,13 @@ class HotPathAllocationTest {
     byte[] catalog = Frames.cpuCatalog(SAMPLES);
     session.onFrame(decoder, hello, hello.length);
     session.onFrame(decoder, catalog, catalog.length);
-    byte[] batch = Frames.denseBatch(SeqPatcher.FIRST_SEQ, Frames.ramp(SAMPLES, 0.5));
+    Batch.Builder builder = Frames.batch(SeqPatcher.FIRST_SEQ, Frames.ramp(SAMPLES, 0.5));
+    if (explicitIds) {
+      for (int id = SAMPLES - 1; id >= 0; id--) {
+        builder.addSeriesIds(id);
+      }
+    }
+    byte[] batch = Frames.frame(builder);
     SeqPatcher seq = new SeqPatcher(batch, SeqPatcher.FIRST_SEQ);
 
     long next = run(session, decoder, batch, seq, SeqPatcher.FIRST_SEQ + 1, WARMUP);
