@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs a Vigil collector and an agent on this host with embedded defaults, prints where to look,
+# and stops both on Ctrl-C. Build first: mvn -B -q package -DskipTests
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+collector_jar="$root/collector/target/vigil-collector.jar"
+agent_jar="$root/agent/target/vigil-agent.jar"
+for jar in "$collector_jar" "$agent_jar"; do
+  [[ -f $jar ]] || { echo "missing $jar: build with 'mvn -B -q package -DskipTests'" >&2; exit 1; }
+done
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
+
+java -jar "$collector_jar" &
+pids+=($!)
+for _ in $(seq 100); do
+  curl -fs http://127.0.0.1:9465/healthz >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs http://127.0.0.1:9465/healthz >/dev/null || { echo "collector did not start" >&2; exit 1; }
+
+java -XX:+UseSerialGC -Xmx32m -jar "$agent_jar" run --interval 15s &
+pids+=($!)
+
+cat <<MSG
+
+Vigil is running: a collector and an agent for $(hostname).
+  fleet metrics     http://127.0.0.1:9465/metrics
+  this host only    http://127.0.0.1:9465/hosts/$(hostname)/metrics
+  Prometheus SD     http://127.0.0.1:9465/sd
+  health            http://127.0.0.1:9465/healthz
+  agent ingest      127.0.0.1:7431 (gRPC)
+  Prometheus config deploy/prometheus/prometheus.yml
+The agent reports every 15 s; Ctrl-C stops both.
+
+MSG
+wait -n "${pids[@]}"
