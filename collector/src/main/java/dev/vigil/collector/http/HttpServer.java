@@ -1,0 +1,83 @@
+package dev.vigil.collector.http;
+
+import dev.vigil.collector.CollectorConfig;
+import dev.vigil.collector.store.SeriesStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The collector's HTTP/1.1 server: {@code /metrics}, {@code /hosts/<host>/metrics}, {@code /sd} and
+ * {@code /healthz}, served by Netty on a small event loop group of its own.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final int CLOSE_TIMEOUT_SECONDS = 5;
+
+  private final EventLoopGroup group;
+  private final Channel channel;
+
+  private HttpServer(EventLoopGroup group, Channel channel) {
+    this.group = group;
+    this.channel = channel;
+  }
+
+  /**
+   * Binds {@code config.httpListen()} and starts serving.
+   *
+   * @param selfMetrics the collector's own metrics, appended to {@code /metrics}
+   * @param clock wall-clock milliseconds, to tell stale series
+   * @throws IOException when the address cannot be bound
+   */
+  public static HttpServer start(
+      CollectorConfig config,
+      SeriesStore store,
+      PrometheusMeterRegistry selfMetrics,
+      LongSupplier clock)
+      throws IOException {
+    SeriesSource source = new SeriesSource(store, clock, config.staleAfter());
+    HttpPipeline pipeline =
+        new HttpPipeline(HttpPipeline.routes(source, new SelfExposition(selfMetrics)));
+    // Scrapes are short and CPU-bound; two loops keep one slow fleet scrape from stalling the rest.
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(
+            2, new DefaultThreadFactory("vigil-http", true), NioIoHandler.newFactory());
+    ChannelFuture bound =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(pipeline)
+            .bind(config.httpListen())
+            .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      group.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      throw new IOException(
+          "cannot serve HTTP on " + config.httpListen() + ": " + bound.cause().getMessage(),
+          bound.cause());
+    }
+    return new HttpServer(group, bound.channel());
+  }
+
+  /** The bound address; the port is real even when the configuration asked for port 0. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  /** Stops accepting, drops open connections and waits a bounded time for the threads to end. */
+  @Override
+  public void close() {
+    channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    group
+        .shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+}
