@@ -212,16 +212,7 @@ class StreamSessionTest {
   void shouldRejectASymbolIdOutOfRange() throws Exception {
     StreamSession session = newSession();
     send(session, Frames.hello("alpha"));
-    byte[] frame =
-        AgentFrame.newBuilder()
-            .setCatalog(
-                Catalog.newBuilder()
-                    .setEpoch(Frames.EPOCH)
-                    .setFirstSymbolId(1)
-                    .addSymbols("m")
-                    .addSeries(SeriesDef.newBuilder().setName(5)))
-            .build()
-            .toByteArray();
+    byte[] frame = oneSeriesCatalog("m", SeriesDef.newBuilder().setName(5));
 
     StreamException e = assertThrows(StreamException.class, () -> send(session, frame));
     assertEquals("series 0 name refers to symbol 5 of 2", e.getMessage());
@@ -236,18 +227,10 @@ class StreamSessionTest {
         Frames.catalog(Frames.EPOCH, Collections.singletonList(new String[] {"shared_total"})));
     StreamSession beta = newSession();
     send(beta, Frames.hello("beta"));
-    SeriesDef gauge =
-        SeriesDef.newBuilder().setName(1).setType(MetricType.METRIC_TYPE_GAUGE).build();
     byte[] frame =
-        AgentFrame.newBuilder()
-            .setCatalog(
-                Catalog.newBuilder()
-                    .setEpoch(Frames.EPOCH)
-                    .setFirstSymbolId(1)
-                    .addSymbols("shared_total")
-                    .addSeries(gauge))
-            .build()
-            .toByteArray();
+        oneSeriesCatalog(
+            "shared_total",
+            SeriesDef.newBuilder().setName(1).setType(MetricType.METRIC_TYPE_GAUGE));
 
     StreamException e = assertThrows(StreamException.class, () -> send(beta, frame));
     assertEquals("series 0: metric shared_total is a counter, not a gauge", e.getMessage());
@@ -301,6 +284,19 @@ class StreamSessionTest {
     send(session, Frames.denseBatch(1, 1));
 
     assertEquals(5_000, store.find("alpha").lastSeenMillis());
+  }
+
+  /** A catalog interning one symbol and defining one series, exactly as given. */
+  private static byte[] oneSeriesCatalog(String symbol, SeriesDef.Builder series) {
+    return AgentFrame.newBuilder()
+        .setCatalog(
+            Catalog.newBuilder()
+                .setEpoch(Frames.EPOCH)
+                .setFirstSymbolId(1)
+                .addSymbols(symbol)
+                .addSeries(series))
+        .build()
+        .toByteArray();
   }
 
   private void assertCatalogRejected(String[] series, String message) throws Exception {
