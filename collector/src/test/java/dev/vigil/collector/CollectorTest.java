@@ -1,0 +1,80 @@
+package dev.vigil.collector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class CollectorTest {
+  private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
+
+  @Test
+  void shouldReportTheRealPortsWhenAskedForPortZero() throws Exception {
+    try (Collector collector =
+        Collector.start(CollectorConfig.defaults().withListen(ANY_PORT, ANY_PORT))) {
+      assertNotEquals(0, collector.ingestAddress().getPort());
+      assertNotEquals(0, collector.httpAddress().getPort());
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + collector.httpAddress().getPort() + "/healthz"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals("ok\n", health.body());
+    }
+  }
+
+  @Test
+  void shouldCloseMoreThanOnceAndFreeBothPorts() throws Exception {
+    Collector collector =
+        Collector.start(CollectorConfig.defaults().withListen(ANY_PORT, ANY_PORT));
+    InetSocketAddress ingest = collector.ingestAddress();
+    InetSocketAddress http = collector.httpAddress();
+
+    collector.close();
+    collector.close();
+
+    assertBindable(ingest);
+    assertBindable(http);
+  }
+
+  @Test
+  void shouldStopTheIngestWhenTheHttpAddressIsTaken() throws Exception {
+    InetSocketAddress ingest = freeAddress();
+    try (ServerSocket taken = new ServerSocket(0, 1, ANY_PORT.getAddress())) {
+      InetSocketAddress http = (InetSocketAddress) taken.getLocalSocketAddress();
+
+      IOException failure =
+          assertThrows(
+              IOException.class,
+              () -> Collector.start(CollectorConfig.defaults().withListen(ingest, http)));
+
+      assertTrue(failure.getMessage().contains(http.toString()), failure.getMessage());
+    }
+    assertBindable(ingest);
+  }
+
+  private static InetSocketAddress freeAddress() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, ANY_PORT.getAddress())) {
+      return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+  }
+
+  private static void assertBindable(InetSocketAddress address) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(address);
+    }
+  }
+}
