@@ -1,0 +1,44 @@
+package dev.vigil.collector;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** Runs the real {@code promtool check metrics} (Debian package prometheus) on an exposition. */
+public final class Promtool {
+  /**
+   * The one lint finding allowed: node_exporter's meminfo names keep the kernel's camelCase, and
+   * Vigil keeps node_exporter's names; node_exporter's own checkmetrics.sh skips the same.
+   */
+  private static final Pattern INHERITED_NAME =
+      Pattern.compile(
+          "node_memory_\\w+ metric names should be written in 'snake_case' not 'camelCase'");
+
+  /** promtool's exit status when it found lint problems only. */
+  private static final int LINT_PROBLEMS = 3;
+
+  private Promtool() {}
+
+  /** Fails unless promtool accepts {@code exposition}, showing what it said. */
+  public static void assertAccepts(String exposition) throws Exception {
+    Process promtool =
+        new ProcessBuilder(ExternalTools.require("promtool"), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
+    try (OutputStream stdin = promtool.getOutputStream()) {
+      stdin.write(exposition.getBytes(StandardCharsets.UTF_8));
+    }
+    String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
+    int exit = promtool.exitValue();
+    boolean onlyInherited =
+        exit == LINT_PROBLEMS
+            && output.lines().allMatch(line -> INHERITED_NAME.matcher(line).matches());
+    assertTrue(
+        exit == 0 || onlyInherited,
+        "promtool check metrics exited " + exit + ":\n" + output + "\non:\n" + exposition);
+  }
+}
