@@ -1,6 +1,7 @@
 package dev.vigil.agent.collector;
 
 import dev.vigil.agent.collector.cpu.CpuCollector;
+import dev.vigil.agent.collector.disk.DiskCollector;
 import dev.vigil.agent.collector.filesystem.FilesystemCollector;
 import dev.vigil.agent.collector.load.LoadCollector;
 import dev.vigil.agent.collector.memory.MemoryCollector;
@@ -18,6 +19,7 @@ public final class Collectors {
           LoadCollector::new,
           MemoryCollector::new,
           FilesystemCollector::new,
+          DiskCollector::new,
           NetworkCollector::new,
           SystemCollector::new);
 
