@@ -1,2 +1,2 @@
-/** Bytes received and sent per network interface. */
+/** Per-interface traffic, errors, drops, state and properties. */
 package dev.vigil.agent.collector.network;
