@@ -53,7 +53,7 @@ public final class Agent implements AutoCloseable {
 
   /** Connects to the configured collector and starts ticking at once, then every interval. */
   public static Agent start(AgentConfig config) {
-    CollectorContext context = CollectorContext.forHost(config.procRoot());
+    CollectorContext context = CollectorContext.forHost(config.procRoot(), config.sysRoot());
     String hostName = config.hostName().orElseGet(() -> osHostName(context.systemInfo()));
     AgentIdentity identity =
         AgentIdentity.detect(hostName, config.procRoot(), MACHINE_ID, context.platform());

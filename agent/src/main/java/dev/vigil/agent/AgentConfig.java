@@ -40,6 +40,12 @@ public final class AgentConfig {
   /** Default procfs root. */
   public static final Path DEFAULT_PROC_ROOT = Path.of("/proc");
 
+  /** Where sysfs is mounted; a different root lets tests and containers read another tree. */
+  public static final String SYS_ROOT = "sys-root";
+
+  /** Default sysfs root. */
+  public static final Path DEFAULT_SYS_ROOT = Path.of("/sys");
+
   private static final Pattern HOST_PORT = Pattern.compile("^(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d+)$");
   private static final Pattern LABEL_NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]*$");
   private static final Pattern DURATION = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
@@ -50,6 +56,7 @@ public final class AgentConfig {
   private final String hostName;
   private final Map<String, String> labels;
   private final Path procRoot;
+  private final Path sysRoot;
 
   private AgentConfig(Builder builder) {
     this.collectorHost = builder.collectorHost;
@@ -58,6 +65,7 @@ public final class AgentConfig {
     this.hostName = builder.hostName;
     this.labels = Map.copyOf(builder.labels);
     this.procRoot = builder.procRoot;
+    this.sysRoot = builder.sysRoot;
   }
 
   /** A builder holding every default. */
@@ -115,6 +123,11 @@ public final class AgentConfig {
     return procRoot;
   }
 
+  /** Where sysfs is mounted. */
+  public Path sysRoot() {
+    return sysRoot;
+  }
+
   /** Collects settings; each setter validates its own setting. */
   public static final class Builder {
     private String collectorHost;
@@ -123,6 +136,7 @@ public final class AgentConfig {
     private String hostName;
     private final Map<String, String> labels = new LinkedHashMap<>();
     private Path procRoot = DEFAULT_PROC_ROOT;
+    private Path sysRoot = DEFAULT_SYS_ROOT;
 
     private Builder() {
       collector(DEFAULT_COLLECTOR);
@@ -177,6 +191,12 @@ public final class AgentConfig {
       return this;
     }
 
+    /** Sets {@value #SYS_ROOT}. */
+    public Builder sysRoot(Path value) {
+      sysRoot = value;
+      return this;
+    }
+
     /** The validated configuration. */
     public AgentConfig build() {
       return new AgentConfig(this);
@@ -189,6 +209,7 @@ public final class AgentConfig {
         case HOST_NAME -> hostName(value);
         case LABEL -> label(value);
         case PROC_ROOT -> procRoot(Path.of(value));
+        case SYS_ROOT -> sysRoot(Path.of(value));
         default -> throw new IllegalArgumentException("--" + name + ": unknown setting");
       }
     }

@@ -16,7 +16,7 @@ public final class AgentMain {
   static final int EXIT_USAGE = 2;
   static final String USAGE =
       "usage: vigil-agent [run|once] [--collector host:port] [--interval 15s]"
-          + " [--host-name name] [--label key=value]... [--proc-root /proc]";
+          + " [--host-name name] [--label key=value]... [--proc-root /proc] [--sys-root /sys]";
 
   private AgentMain() {}
 
@@ -44,7 +44,7 @@ public final class AgentMain {
   /** Runs every collector once and writes the samples as Prometheus text to {@code out}. */
   static void once(AgentConfig config, PrintStream out) throws IOException {
     CollectorRunner runner =
-        CollectorRunner.forContext(CollectorContext.forHost(config.procRoot()));
+        CollectorRunner.forContext(CollectorContext.forHost(config.procRoot(), config.sysRoot()));
     PrometheusTextWriter.write(runner.collect(), out);
     out.flush();
   }

@@ -22,6 +22,7 @@ class AgentConfigTest {
     assertEquals(Optional.empty(), config.hostName());
     assertEquals(Map.of(), config.labels());
     assertEquals(Path.of("/proc"), config.procRoot());
+    assertEquals(Path.of("/sys"), config.sysRoot());
   }
 
   @Test
@@ -33,7 +34,8 @@ class AgentConfigTest {
             "--host-name", "laptop-042",
             "--label", "site=paris",
             "--label", "role=desk=top",
-            "--proc-root", "/host/proc");
+            "--proc-root", "/host/proc",
+            "--sys-root", "/host/sys");
 
     assertEquals("::1", config.collectorHost());
     assertEquals(9000, config.collectorPort());
@@ -41,6 +43,7 @@ class AgentConfigTest {
     assertEquals(Optional.of("laptop-042"), config.hostName());
     assertEquals(Map.of("site", "paris", "role", "desk=top"), config.labels());
     assertEquals(Path.of("/host/proc"), config.procRoot());
+    assertEquals(Path.of("/host/sys"), config.sysRoot());
   }
 
   @Test

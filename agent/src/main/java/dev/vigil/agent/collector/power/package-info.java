@@ -1,0 +1,2 @@
+/** Batteries and AC adapters, as node_exporter's powersupplyclass collector reports them. */
+package dev.vigil.agent.collector.power;
