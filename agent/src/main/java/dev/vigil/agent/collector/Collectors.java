@@ -6,6 +6,7 @@ import dev.vigil.agent.collector.filesystem.FilesystemCollector;
 import dev.vigil.agent.collector.load.LoadCollector;
 import dev.vigil.agent.collector.memory.MemoryCollector;
 import dev.vigil.agent.collector.network.NetworkCollector;
+import dev.vigil.agent.collector.patch.PatchCollector;
 import dev.vigil.agent.collector.power.PowerCollector;
 import dev.vigil.agent.collector.system.SystemCollector;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class Collectors {
           DiskCollector::new,
           NetworkCollector::new,
           PowerCollector::new,
-          SystemCollector::new);
+          SystemCollector::new,
+          PatchCollector::new);
 
   private Collectors() {}
 
