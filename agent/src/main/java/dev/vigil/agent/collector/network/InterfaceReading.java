@@ -23,7 +23,7 @@ record InterfaceReading(
   static InterfaceReading of(NetworkIF nif) {
     return new InterfaceReading(
         nif.getName(),
-        nif.getMacaddr() == null ? "" : nif.getMacaddr(),
+        address(nif.getMacaddr()),
         nif.getIfOperStatus(),
         nif.getMTU(),
         nif.getSpeed(),
@@ -34,6 +34,11 @@ record InterfaceReading(
         nif.getInErrors(),
         nif.getOutErrors(),
         nif.getInDrops());
+  }
+
+  /** OSHI says "unknown" where an interface has no MAC (loopback): that is an empty label. */
+  static String address(String oshiMac) {
+    return oshiMac == null || oshiMac.equals("unknown") ? "" : oshiMac;
   }
 
   /** The sysfs spelling node_exporter copies into its label: {@code up}, {@code lowerlayerdown}. */
