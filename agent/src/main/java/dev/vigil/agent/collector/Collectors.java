@@ -3,6 +3,7 @@ package dev.vigil.agent.collector;
 import dev.vigil.agent.collector.cpu.CpuCollector;
 import dev.vigil.agent.collector.disk.DiskCollector;
 import dev.vigil.agent.collector.filesystem.FilesystemCollector;
+import dev.vigil.agent.collector.inventory.InventoryCollector;
 import dev.vigil.agent.collector.load.LoadCollector;
 import dev.vigil.agent.collector.memory.MemoryCollector;
 import dev.vigil.agent.collector.network.NetworkCollector;
@@ -25,6 +26,7 @@ public final class Collectors {
           NetworkCollector::new,
           PowerCollector::new,
           SystemCollector::new,
+          InventoryCollector::new,
           PatchCollector::new);
 
   private Collectors() {}

@@ -1,5 +1,7 @@
 package dev.vigil.agent.collector.disk;
 
+import static dev.vigil.agent.collector.OshiText.known;
+
 import oshi.hardware.HWDiskStore;
 
 /** One disk's identity and cumulative I/O counters, copied out of OSHI in one go. */
@@ -13,9 +15,6 @@ record DiskReading(
     long writeBytes,
     long transferMillis,
     long queueLength) {
-
-  /** What OSHI reports for a model or serial it could not read. */
-  private static final String OSHI_UNKNOWN = "unknown";
 
   /** Copies {@code disk}'s current values; OSHI read them when it listed the disk. */
   static DiskReading of(HWDiskStore disk) {
@@ -38,10 +37,5 @@ record DiskReading(
   static String deviceName(String oshiName) {
     int cut = Math.max(oshiName.lastIndexOf('/'), oshiName.lastIndexOf('\\'));
     return oshiName.substring(cut + 1);
-  }
-
-  /** An unreadable model or serial becomes an empty label rather than the word "unknown". */
-  static String known(String value) {
-    return value == null || value.isBlank() || value.equals(OSHI_UNKNOWN) ? "" : value.strip();
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.agent.collector.network;
 
+import dev.vigil.agent.collector.OshiText;
 import java.util.Locale;
 import oshi.hardware.NetworkIF;
 import oshi.hardware.NetworkIF.IfOperStatus;
@@ -23,7 +24,7 @@ record InterfaceReading(
   static InterfaceReading of(NetworkIF nif) {
     return new InterfaceReading(
         nif.getName(),
-        address(nif.getMacaddr()),
+        OshiText.known(nif.getMacaddr()),
         nif.getIfOperStatus(),
         nif.getMTU(),
         nif.getSpeed(),
@@ -34,11 +35,6 @@ record InterfaceReading(
         nif.getInErrors(),
         nif.getOutErrors(),
         nif.getInDrops());
-  }
-
-  /** OSHI says "unknown" where an interface has no MAC (loopback): that is an empty label. */
-  static String address(String oshiMac) {
-    return oshiMac == null || oshiMac.equals("unknown") ? "" : oshiMac;
   }
 
   /** The sysfs spelling node_exporter copies into its label: {@code up}, {@code lowerlayerdown}. */

@@ -1,5 +1,6 @@
 package dev.vigil.agent.collector.power;
 
+import dev.vigil.agent.collector.OshiText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import oshi.hardware.PowerSource;
@@ -7,9 +8,6 @@ import oshi.hardware.PowerSource.CapacityUnits;
 
 /** Maps OSHI's view of a battery (Windows, macOS) to the names the sysfs reading uses. */
 final class OshiPowerSources {
-  /** What OSHI reports for a text it could not read. */
-  private static final String OSHI_UNKNOWN = "unknown";
-
   private static final double MILLI = 1000.0;
 
   private OshiPowerSources() {}
@@ -62,8 +60,9 @@ final class OshiPowerSources {
   }
 
   private static void putKnown(Map<String, String> info, String key, String value) {
-    if (value != null && !value.isBlank() && !value.equalsIgnoreCase(OSHI_UNKNOWN)) {
-      info.put(key, value.strip());
+    String known = OshiText.known(value);
+    if (!known.isEmpty()) {
+      info.put(key, known);
     }
   }
 

@@ -48,14 +48,6 @@ class DiskCollectorTest {
   }
 
   @Test
-  void shouldLeaveAnUnreadableModelOrSerialEmptyRatherThanInventOne() {
-    assertEquals("", DiskReading.known("unknown"));
-    assertEquals("", DiskReading.known(null));
-    assertEquals("", DiskReading.known("  "));
-    assertEquals("WD Blue", DiskReading.known(" WD Blue "));
-  }
-
-  @Test
   void shouldReportEveryDiskOfThisHostWithShortNames() {
     CollectorContext context =
         new CollectorContext(

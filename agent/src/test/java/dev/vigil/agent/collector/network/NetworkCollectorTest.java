@@ -66,13 +66,6 @@ class NetworkCollectorTest {
         "lowerlayerdown", find(samples, "node_network_info").orElseThrow().labels().value(2));
   }
 
-  @Test
-  void shouldLeaveTheAddressEmptyWhereOshiKnowsNoMac() {
-    assertEquals("", InterfaceReading.address("unknown"));
-    assertEquals("", InterfaceReading.address(null));
-    assertEquals("52:54:00:12:34:56", InterfaceReading.address("52:54:00:12:34:56"));
-  }
-
   private static double value(List<Sample> samples, String name) {
     return find(samples, name).orElseThrow().value();
   }
