@@ -7,11 +7,8 @@ import dev.vigil.agent.collector.CollectorContext;
 import dev.vigil.agent.metric.Sample;
 import dev.vigil.agent.metric.SampleList;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import oshi.SystemInfo;
-import oshi.util.PlatformEnum;
 
 class DiskCollectorTest {
 
@@ -49,12 +46,7 @@ class DiskCollectorTest {
 
   @Test
   void shouldReportEveryDiskOfThisHostWithShortNames() {
-    CollectorContext context =
-        new CollectorContext(
-            new SystemInfo(),
-            Clock.systemUTC(),
-            PlatformEnum.getCurrentPlatform(),
-            Path.of("/proc"));
+    CollectorContext context = CollectorContext.forHost(Path.of("/proc"), Path.of("/sys"));
     SampleList sink = new SampleList();
 
     new DiskCollector(context).collect(sink);

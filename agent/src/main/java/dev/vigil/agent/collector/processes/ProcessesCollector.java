@@ -1,0 +1,44 @@
+package dev.vigil.agent.collector.processes;
+
+import dev.vigil.agent.collector.Collector;
+import dev.vigil.agent.collector.CollectorContext;
+import dev.vigil.agent.metric.Metric;
+import dev.vigil.agent.metric.MetricSink;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * Reports {@code vigil_processes} and {@code vigil_threads} from OSHI's counts. It never lists the
+ * processes themselves: {@code getProcesses()} allocates megabytes per call.
+ */
+public final class ProcessesCollector implements Collector {
+  static final Metric PROCESSES =
+      Metric.gauge("vigil_processes", "Number of processes on the host.");
+  static final Metric THREADS = Metric.gauge("vigil_threads", "Number of threads on the host.");
+
+  private final OperatingSystem os;
+
+  /** Reads the process table size of {@code context}'s host. */
+  public ProcessesCollector(CollectorContext context) {
+    this.os = context.systemInfo().getOperatingSystem();
+  }
+
+  @Override
+  public String name() {
+    return "processes";
+  }
+
+  @Override
+  public void collect(MetricSink sink) {
+    emit(os.getProcessCount(), os.getThreadCount(), sink);
+  }
+
+  /** A count OSHI could not read (zero or negative) is left out rather than reported. */
+  static void emit(int processes, int threads, MetricSink sink) {
+    if (processes > 0) {
+      sink.add(PROCESSES, processes);
+    }
+    if (threads > 0) {
+      sink.add(THREADS, threads);
+    }
+  }
+}
