@@ -45,7 +45,9 @@ public final class DiskCollector implements Collector {
   @Override
   public void collect(MetricSink sink) {
     for (HWDiskStore disk : hardware.getDiskStores()) {
-      emit(DiskReading.of(disk), sink);
+      if (DiskFilter.accepts(DiskReading.deviceName(disk.getName()))) {
+        emit(DiskReading.of(disk), sink);
+      }
     }
   }
 
