@@ -10,6 +10,7 @@ import dev.vigil.agent.collector.network.NetworkCollector;
 import dev.vigil.agent.collector.patch.PatchCollector;
 import dev.vigil.agent.collector.power.PowerCollector;
 import dev.vigil.agent.collector.processes.ProcessesCollector;
+import dev.vigil.agent.collector.sensors.SensorsCollector;
 import dev.vigil.agent.collector.system.SystemCollector;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class Collectors {
           DiskCollector::new,
           NetworkCollector::new,
           PowerCollector::new,
+          SensorsCollector::new,
           SystemCollector::new,
           ProcessesCollector::new,
           InventoryCollector::new,

@@ -1,0 +1,119 @@
+package dev.vigil.agent.collector.sensors;
+
+import dev.vigil.agent.collector.Collector;
+import dev.vigil.agent.collector.CollectorContext;
+import dev.vigil.agent.metric.Metric;
+import dev.vigil.agent.metric.MetricSink;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import oshi.hardware.Sensors;
+import oshi.util.PlatformEnum;
+
+/**
+ * Reports {@code node_hwmon_*} temperatures, fans and voltages, read from {@code /sys/class/hwmon}
+ * on Linux and from OSHI's CPU sensors elsewhere. A reading that cannot be read, holds no number,
+ * or (on Windows) never changes is left out and its reason logged once.
+ */
+public final class SensorsCollector implements Collector {
+  private static final Logger LOG = LoggerFactory.getLogger(SensorsCollector.class);
+
+  static final Metric TEMP =
+      Metric.gauge("node_hwmon_temp_celsius", "Hardware monitor for temperature (input)");
+  static final Metric TEMP_CRIT =
+      Metric.gauge("node_hwmon_temp_crit_celsius", "Hardware monitor for temperature (crit)");
+  static final Metric FAN =
+      Metric.gauge("node_hwmon_fan_rpm", "Hardware monitor for fan revolutions per minute (input)");
+  static final Metric VOLTS =
+      Metric.gauge("node_hwmon_in_volts", "Hardware monitor for voltage (input)");
+  static final Metric CHIP_NAMES =
+      Metric.gauge("node_hwmon_chip_names", "Annotation metric for human-readable chip names");
+
+  /** Bounds memory when skip reasons embed changing details. */
+  static final int MAX_LOGGED = 256;
+
+  private static final Map<SensorValue.Kind, Metric> FAMILIES = families();
+
+  private final HwmonReader hwmon;
+  private final Sensors sensors;
+  private final StuckSensorFilter temperatureFilter;
+  private final Set<String> logged = new HashSet<>();
+
+  /** Reads the sensors of {@code context}'s host. */
+  public SensorsCollector(CollectorContext context) {
+    boolean linux = context.platform() == PlatformEnum.LINUX;
+    this.hwmon = linux ? new HwmonReader(context.sysRoot()) : null;
+    this.sensors = linux ? null : context.systemInfo().getHardware().getSensors();
+    this.temperatureFilter =
+        context.platform() == PlatformEnum.WINDOWS
+            ? new StuckSensorFilter(StuckSensorFilter.DEFAULT_LIMIT)
+            : null;
+  }
+
+  @Override
+  public String name() {
+    return "sensors";
+  }
+
+  @Override
+  public void collect(MetricSink sink) throws IOException {
+    if (hwmon != null) {
+      for (HwmonChip chip : hwmon.read()) {
+        emit(chip, sink);
+        for (String reason : chip.skipped()) {
+          logOnce("hwmon chip " + chip.chip() + ": skipped " + reason);
+        }
+      }
+    } else {
+      double celsius = sensors.getCpuTemperature();
+      if (temperatureFilter != null) {
+        celsius = temperatureFilter.accept(celsius);
+        if (temperatureFilter.stuck()) {
+          logOnce(
+              "CPU temperature has not changed for "
+                  + StuckSensorFilter.DEFAULT_LIMIT
+                  + " readings (a Windows thermal-zone constant): not reported until it changes");
+        }
+      }
+      emit(
+          OshiSensorReadings.toValues(celsius, sensors.getFanSpeeds(), sensors.getCpuVoltage()),
+          sink);
+    }
+  }
+
+  static void emit(HwmonChip chip, MetricSink sink) {
+    if (!chip.chipName().isEmpty()) {
+      sink.add(CHIP_NAMES, 1, "chip", chip.chip(), "chip_name", chip.chipName());
+    }
+    emit(chip.values(), sink);
+  }
+
+  static void emit(List<SensorValue> values, MetricSink sink) {
+    for (SensorValue v : values) {
+      sink.add(FAMILIES.get(v.kind()), v.value(), "chip", v.chip(), "sensor", v.sensor());
+    }
+  }
+
+  /** Logs {@code message} the first time it is seen; returns whether it was logged now. */
+  synchronized boolean logOnce(String message) {
+    if (logged.size() >= MAX_LOGGED || !logged.add(message)) {
+      return false;
+    }
+    LOG.warn("sensors: {} (further identical messages are not logged)", message);
+    return true;
+  }
+
+  private static Map<SensorValue.Kind, Metric> families() {
+    Map<SensorValue.Kind, Metric> families = new EnumMap<>(SensorValue.Kind.class);
+    families.put(SensorValue.Kind.TEMP, TEMP);
+    families.put(SensorValue.Kind.TEMP_CRIT, TEMP_CRIT);
+    families.put(SensorValue.Kind.FAN, FAN);
+    families.put(SensorValue.Kind.IN, VOLTS);
+    return families;
+  }
+}
