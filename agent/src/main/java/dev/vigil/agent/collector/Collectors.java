@@ -11,6 +11,7 @@ import dev.vigil.agent.collector.patch.PatchCollector;
 import dev.vigil.agent.collector.power.PowerCollector;
 import dev.vigil.agent.collector.processes.ProcessesCollector;
 import dev.vigil.agent.collector.sensors.SensorsCollector;
+import dev.vigil.agent.collector.sessions.SessionsCollector;
 import dev.vigil.agent.collector.system.SystemCollector;
 import java.util.List;
 
@@ -30,6 +31,7 @@ public final class Collectors {
           SensorsCollector::new,
           SystemCollector::new,
           ProcessesCollector::new,
+          SessionsCollector::new,
           InventoryCollector::new,
           PatchCollector::new);
 
