@@ -77,4 +77,13 @@ class CollectorRunnerTest {
     assertEquals(false, log.report("sensors", new java.io.IOException("sensor unreadable")));
     assertEquals(true, log.report("sensors", new java.io.IOException("permission denied")));
   }
+
+  @Test
+  void shouldLogADistinctReasonOnlyOnce() {
+    FailureLog log = new FailureLog();
+
+    assertEquals(true, log.report("sensors", "temp1_input: not a number"));
+    assertEquals(false, log.report("sensors", "temp1_input: not a number"));
+    assertEquals(true, log.report("power", "temp1_input: not a number"));
+  }
 }

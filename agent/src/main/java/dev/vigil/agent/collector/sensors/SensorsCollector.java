@@ -2,16 +2,13 @@ package dev.vigil.agent.collector.sensors;
 
 import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
+import dev.vigil.agent.collector.FailureLog;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
 import java.io.IOException;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import oshi.hardware.Sensors;
 import oshi.util.PlatformEnum;
 
@@ -21,7 +18,6 @@ import oshi.util.PlatformEnum;
  * or (on Windows) never changes is left out and its reason logged once.
  */
 public final class SensorsCollector implements Collector {
-  private static final Logger LOG = LoggerFactory.getLogger(SensorsCollector.class);
 
   static final Metric TEMP =
       Metric.gauge("node_hwmon_temp_celsius", "Hardware monitor for temperature (input)");
@@ -34,15 +30,12 @@ public final class SensorsCollector implements Collector {
   static final Metric CHIP_NAMES =
       Metric.gauge("node_hwmon_chip_names", "Annotation metric for human-readable chip names");
 
-  /** Bounds memory when skip reasons embed changing details. */
-  static final int MAX_LOGGED = 256;
-
   private static final Map<SensorValue.Kind, Metric> FAMILIES = families();
 
   private final HwmonReader hwmon;
   private final Sensors sensors;
   private final StuckSensorFilter temperatureFilter;
-  private final Set<String> logged = new HashSet<>();
+  private final FailureLog notices = new FailureLog();
 
   /** Reads the sensors of {@code context}'s host. */
   public SensorsCollector(CollectorContext context) {
@@ -60,13 +53,18 @@ public final class SensorsCollector implements Collector {
     return "sensors";
   }
 
+  /** Reasons readings were left out, each logged once; tests check what was logged. */
+  FailureLog notices() {
+    return notices;
+  }
+
   @Override
   public void collect(MetricSink sink) throws IOException {
     if (hwmon != null) {
       for (HwmonChip chip : hwmon.read()) {
         emit(chip, sink);
         for (String reason : chip.skipped()) {
-          logOnce("hwmon chip " + chip.chip() + ": skipped " + reason);
+          notices.report(name(), "hwmon chip " + chip.chip() + ": skipped " + reason);
         }
       }
     } else {
@@ -74,7 +72,8 @@ public final class SensorsCollector implements Collector {
       if (temperatureFilter != null) {
         celsius = temperatureFilter.accept(celsius);
         if (temperatureFilter.stuck()) {
-          logOnce(
+          notices.report(
+              name(),
               "CPU temperature has not changed for "
                   + StuckSensorFilter.DEFAULT_LIMIT
                   + " readings (a Windows thermal-zone constant): not reported until it changes");
@@ -97,15 +96,6 @@ public final class SensorsCollector implements Collector {
     for (SensorValue v : values) {
       sink.add(FAMILIES.get(v.kind()), v.value(), "chip", v.chip(), "sensor", v.sensor());
     }
-  }
-
-  /** Logs {@code message} the first time it is seen; returns whether it was logged now. */
-  synchronized boolean logOnce(String message) {
-    if (logged.size() >= MAX_LOGGED || !logged.add(message)) {
-      return false;
-    }
-    LOG.warn("sensors: {} (further identical messages are not logged)", message);
-    return true;
   }
 
   private static Map<SensorValue.Kind, Metric> families() {

@@ -68,8 +68,11 @@ class SensorsCollectorTest {
     assertEquals(List.of("in1_input: not a number: \"N/A\""), chips.get(1).skipped());
     assertFalse(collect(collector).stream().anyMatch(l -> l.contains("in1")));
     assertFalse(
-        collector.logOnce(
-            "hwmon chip platform_nct6775_656: skipped " + chips.get(1).skipped().get(0)));
+        collector
+            .notices()
+            .report(
+                "sensors",
+                "hwmon chip platform_nct6775_656: skipped " + chips.get(1).skipped().get(0)));
   }
 
   @Test
