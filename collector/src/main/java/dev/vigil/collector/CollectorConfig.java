@@ -2,7 +2,6 @@ package dev.vigil.collector;
 
 import dev.vigil.collector.ingest.IngestLimits;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -67,7 +66,9 @@ public record CollectorConfig(
           "--"
               + INGEST_LISTEN
               + " "
-              + ingest
+              + ingest.getHostString()
+              + ":"
+              + ingest.getPort()
               + " is not a loopback address: give --"
               + TLS_CERT
               + " and --"
@@ -97,9 +98,5 @@ public record CollectorConfig(
   /** The same configuration listening on other addresses (tests bind port 0). */
   public CollectorConfig withListen(InetSocketAddress ingest, InetSocketAddress http) {
     return new CollectorConfig(ingest, http, tlsCertificate, tlsPrivateKey, limits, staleAfter);
-  }
-
-  static boolean readable(Path file) {
-    return Files.isRegularFile(file) && Files.isReadable(file);
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.collector;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -75,7 +76,7 @@ final class Flags {
       return null;
     }
     Path path = Path.of(text);
-    if (!CollectorConfig.readable(path)) {
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw invalid(name, text, "a readable file");
     }
     return path;

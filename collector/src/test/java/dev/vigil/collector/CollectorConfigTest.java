@@ -1,0 +1,63 @@
+package dev.vigil.collector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CollectorConfigTest {
+  @Test
+  void shouldListenOnLoopbackByDefault() {
+    CollectorConfig config = CollectorConfig.defaults();
+
+    assertEquals("127.0.0.1", config.ingestListen().getHostString());
+    assertEquals(7431, config.ingestListen().getPort());
+    assertEquals(9465, config.httpListen().getPort());
+    assertEquals(Duration.ofMinutes(5), config.staleAfter());
+  }
+
+  @Test
+  void shouldRefuseAPlaintextIngestBeyondLoopback() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CollectorConfig.parse("--ingest-listen", "0.0.0.0:7431"));
+
+    assertEquals(
+        "--ingest-listen 0.0.0.0:7431 is not a loopback address: give --tls-cert and"
+            + " --tls-key, or --allow-plaintext-ingest on a network you trust",
+        e.getMessage());
+  }
+
+  @Test
+  void shouldAllowAPlaintextIngestBeyondLoopbackWhenToldSo() {
+    CollectorConfig config =
+        CollectorConfig.parse("--ingest-listen", "0.0.0.0:7431", "--allow-plaintext-ingest");
+
+    assertEquals("0.0.0.0", config.ingestListen().getHostString());
+  }
+
+  @Test
+  void shouldNameTheFlagOfAnInvalidValue() {
+    assertError(
+        "--max-series-per-host: expected a positive whole number, got \"-3\"",
+        "--max-series-per-host",
+        "-3");
+    assertError(
+        "--stale-after: expected a duration like 30s, 5m or 1h, got \"five\"",
+        "--stale-after",
+        "five");
+    assertError(
+        "--tls-cert: expected a readable file, got \"/nonexistent.pem\"",
+        "--tls-cert",
+        "/nonexistent.pem");
+    assertError("unknown flag --ingest-listn", "--ingest-listn", "127.0.0.1:1");
+  }
+
+  private static void assertError(String message, String... args) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CollectorConfig.parse(args));
+    assertEquals(message, e.getMessage());
+  }
+}
