@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import dev.vigil.collector.ingest.BatchDecoder;
+import dev.vigil.collector.ingest.CatchUpPacer;
 import dev.vigil.collector.ingest.IngestLimits;
 import dev.vigil.collector.ingest.IngestMetrics;
 import dev.vigil.collector.ingest.StreamException;
@@ -10,6 +11,7 @@ import dev.vigil.collector.store.SeriesStore;
 import dev.vigil.proto.v1.AgentFrame;
 import dev.vigil.proto.v1.Hello;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -109,8 +111,9 @@ public class IngestBenchmark {
     session =
         new StreamSession(
             store,
-            new IngestLimits(4 << 20, 20_000, 100_000, 2048),
+            new IngestLimits(4 << 20, 20_000, 100_000, 2048, 0),
             metrics,
+            new CatchUpPacer(0, new AtomicInteger()),
             System::currentTimeMillis);
     send(AgentFrame.newBuilder().setHello(hello()).build());
     NodeExporterCatalog.Result catalog = NodeExporterCatalog.build(EPOCH);

@@ -39,6 +39,10 @@ public record CollectorConfig(
   public static final int MAX_SYMBOLS_PER_STREAM_DEFAULT = 100_000;
   public static final String MAX_LABEL_LENGTH = "max-label-length";
   public static final int MAX_LABEL_LENGTH_DEFAULT = 2048;
+  public static final String CATCH_UP_BATCHES_PER_SECOND = "catch-up-batches-per-second";
+  // 2,000 batches of ~500 samples is ~1M samples/s: a fraction of what one core ingests, leaving
+  // the rest for live ticks.
+  public static final int CATCH_UP_BATCHES_PER_SECOND_DEFAULT = 2_000;
   public static final String STALE_AFTER = "stale-after";
   public static final String STALE_AFTER_DEFAULT = "5m";
 
@@ -82,7 +86,8 @@ public record CollectorConfig(
             flags.positiveInt(MAX_FRAME_BYTES, MAX_FRAME_BYTES_DEFAULT),
             flags.positiveInt(MAX_SERIES_PER_HOST, MAX_SERIES_PER_HOST_DEFAULT),
             flags.positiveInt(MAX_SYMBOLS_PER_STREAM, MAX_SYMBOLS_PER_STREAM_DEFAULT),
-            flags.positiveInt(MAX_LABEL_LENGTH, MAX_LABEL_LENGTH_DEFAULT));
+            flags.positiveInt(MAX_LABEL_LENGTH, MAX_LABEL_LENGTH_DEFAULT),
+            flags.nonNegativeInt(CATCH_UP_BATCHES_PER_SECOND, CATCH_UP_BATCHES_PER_SECOND_DEFAULT));
     CollectorConfig config =
         new CollectorConfig(
             ingest,

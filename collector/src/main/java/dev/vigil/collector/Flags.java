@@ -94,19 +94,27 @@ final class Flags {
   }
 
   int positiveInt(String name, int fallback) {
+    return intAtLeast(name, fallback, 1, "a positive whole number");
+  }
+
+  int nonNegativeInt(String name, int fallback) {
+    return intAtLeast(name, fallback, 0, "a whole number, 0 or more");
+  }
+
+  private int intAtLeast(String name, int fallback, int min, String expected) {
     String text = raw(name);
     if (text == null) {
       return fallback;
     }
     try {
       int value = Integer.parseInt(text);
-      if (value > 0) {
+      if (value >= min) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid(name, text, "a positive whole number");
+    throw invalid(name, text, expected);
   }
 
   Duration duration(String name, String fallback) {

@@ -53,6 +53,10 @@ class CollectorConfigTest {
         "--tls-cert",
         "/nonexistent.pem");
     assertError("unknown flag --ingest-listn", "--ingest-listn", "127.0.0.1:1");
+    assertError(
+        "--catch-up-batches-per-second: expected a whole number, 0 or more, got \"-1\"",
+        "--catch-up-batches-per-second",
+        "-1");
   }
 
   private static void assertError(String message, String... args) {

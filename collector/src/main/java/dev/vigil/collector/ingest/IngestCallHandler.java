@@ -21,6 +21,7 @@ public final class IngestCallHandler implements ServerCallHandler<InputStream, C
   private final SeriesStore store;
   private final IngestLimits limits;
   private final IngestMetrics metrics;
+  private final CatchUpPacer pacer;
   private final LongSupplier clock;
 
   public IngestCallHandler(
@@ -28,6 +29,7 @@ public final class IngestCallHandler implements ServerCallHandler<InputStream, C
     this.store = store;
     this.limits = limits;
     this.metrics = metrics;
+    this.pacer = new CatchUpPacer(limits.catchUpBatchesPerSecond(), metrics.catchingUp);
     this.clock = clock;
   }
 
@@ -47,7 +49,7 @@ public final class IngestCallHandler implements ServerCallHandler<InputStream, C
     IngestStream stream =
         new IngestStream(
             call,
-            new StreamSession(store, limits, metrics, clock),
+            new StreamSession(store, limits, metrics, pacer, clock),
             metrics,
             limits.maxFrameBytes());
     stream.start();

@@ -8,9 +8,14 @@ package dev.vigil.collector.ingest;
  * @param maxSeriesPerHost most series one host may define
  * @param maxSymbolsPerStream most symbols one stream may intern in one epoch
  * @param maxLabelLength longest symbol (metric name, label name or value, help text), in chars
+ * @param catchUpBatchesPerSecond replay rate shared by all agents catching up; 0 = unpaced
  */
 public record IngestLimits(
-    int maxFrameBytes, int maxSeriesPerHost, int maxSymbolsPerStream, int maxLabelLength) {
+    int maxFrameBytes,
+    int maxSeriesPerHost,
+    int maxSymbolsPerStream,
+    int maxLabelLength,
+    int catchUpBatchesPerSecond) {
   /** Most label pairs on one series; node_exporter's widest series carry about ten. */
   public static final int MAX_LABELS_PER_SERIES = 32;
 

@@ -16,6 +16,7 @@ public final class IngestMetrics {
   final LongAdder replayedBatches = new LongAdder();
   final LongAdder bytes = new LongAdder();
   final AtomicInteger streams = new AtomicInteger();
+  final AtomicInteger catchingUp = new AtomicInteger();
   private final LongAdder[] errors = new LongAdder[IngestError.values().length];
 
   public IngestMetrics() {
@@ -53,6 +54,9 @@ public final class IngestMetrics {
         .register(registry);
     Gauge.builder("vigil.collector.streams", streams, AtomicInteger::get)
         .description("Agent streams currently open")
+        .register(registry);
+    Gauge.builder("vigil.collector.catching.up.streams", catchingUp, AtomicInteger::get)
+        .description("Agent streams still sending the backlog they announced in Hello")
         .register(registry);
     for (IngestError error : IngestError.values()) {
       FunctionCounter.builder(

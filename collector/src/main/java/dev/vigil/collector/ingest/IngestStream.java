@@ -2,6 +2,7 @@ package dev.vigil.collector.ingest;
 
 import dev.vigil.proto.v1.Ack;
 import dev.vigil.proto.v1.CollectorFrame;
+import dev.vigil.proto.v1.Pace;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.Status;
@@ -57,6 +58,13 @@ final class IngestStream extends ServerCall.Listener<InputStream> {
       long ack = session.onFrame(scratch.decoder, scratch.buffer(), length);
       if (ack > 0) {
         call.sendMessage(CollectorFrame.newBuilder().setAck(Ack.newBuilder().setSeq(ack)).build());
+      }
+      int pace = session.paceDue();
+      if (pace != StreamCatchUp.NONE) {
+        call.sendMessage(
+            CollectorFrame.newBuilder()
+                .setPace(Pace.newBuilder().setReplayBatchesPerSecond(pace))
+                .build());
       }
     } catch (StreamException e) {
       metrics.error(e.error());

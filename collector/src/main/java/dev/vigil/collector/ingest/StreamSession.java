@@ -23,20 +23,27 @@ public final class StreamSession {
   private final IngestMetrics metrics;
   private final LongSupplier clock;
   private final StreamCatalog catalog;
+  private final StreamCatchUp catchUp;
 
   private HostState host;
   private boolean saidGoodbye;
 
   /**
+   * @param pacer the fleet-wide catch-up budget this stream takes a share of while replaying
    * @param clock wall-clock milliseconds, for the host's last-seen time
    */
   public StreamSession(
-      SeriesStore store, IngestLimits limits, IngestMetrics metrics, LongSupplier clock) {
+      SeriesStore store,
+      IngestLimits limits,
+      IngestMetrics metrics,
+      CatchUpPacer pacer,
+      LongSupplier clock) {
     this.store = store;
     this.limits = limits;
     this.metrics = metrics;
     this.clock = clock;
     this.catalog = new StreamCatalog(limits);
+    this.catchUp = new StreamCatchUp(pacer);
   }
 
   /**
@@ -64,6 +71,7 @@ public final class StreamSession {
     }
     batch.checkSeriesIds(catalog.seriesCount());
     h.seen(clock.getAsLong());
+    catchUp.batchReceived();
     long applied = h.lastAppliedSeq();
     if (batch.seq() <= applied) {
       metrics.replayedBatches.increment();
@@ -134,6 +142,7 @@ public final class StreamSession {
             hello.getOs(),
             hello.getLabelsMap()),
         clock.getAsLong());
+    catchUp.start(hello.getBacklogBatches());
   }
 
   private HostState requireOwnedHost(String frame) throws StreamException {
@@ -149,9 +158,18 @@ public final class StreamSession {
 
   /** The stream ended; a host left without Goodbye is now considered lost. */
   public void onClose() {
+    catchUp.close();
     if (host != null) {
       host.release(this, saidGoodbye);
     }
+  }
+
+  /**
+   * The catch-up rate (batches per second) to tell the agent after the last frame, or -1 when its
+   * last Pace still holds.
+   */
+  public int paceDue() {
+    return catchUp.takeDue();
   }
 
   /** The host this stream speaks for, or null before Hello. */

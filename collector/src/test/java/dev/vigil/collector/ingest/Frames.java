@@ -23,13 +23,20 @@ final class Frames {
   }
 
   static byte[] hello(String host, long epoch) {
+    return hello(Hello.newBuilder().setHostName(host).setEpoch(epoch));
+  }
+
+  /** Hello of an agent that still has {@code backlog} spooled batches to send. */
+  static byte[] helloWithBacklog(String host, long backlog) {
+    return hello(Hello.newBuilder().setHostName(host).setEpoch(EPOCH).setBacklogBatches(backlog));
+  }
+
+  private static byte[] hello(Hello.Builder hello) {
     return AgentFrame.newBuilder()
         .setHello(
-            Hello.newBuilder()
-                .setHostName(host)
-                .setAgentId("agent-" + host)
+            hello
+                .setAgentId("agent-" + hello.getHostName())
                 .setAgentVersion("test")
-                .setEpoch(epoch)
                 .setOs("linux")
                 .putLabels("site", "lab"))
         .build()

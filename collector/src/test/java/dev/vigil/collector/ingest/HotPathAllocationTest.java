@@ -35,11 +35,12 @@ class HotPathAllocationTest {
     StreamSession session =
         new StreamSession(
             new SeriesStore(10_000),
-            new IngestLimits(1 << 20, 10_000, 100_000, 1024),
+            new IngestLimits(1 << 20, 10_000, 100_000, 1024, 1_000),
             metrics,
+            new CatchUpPacer(1_000, metrics.catchingUp),
             System::currentTimeMillis);
     BatchDecoder decoder = new BatchDecoder();
-    byte[] hello = Frames.hello("alloc");
+    byte[] hello = Frames.helloWithBacklog("alloc", Long.MAX_VALUE);
     byte[] catalog = Frames.cpuCatalog(SAMPLES);
     session.onFrame(decoder, hello, hello.length);
     session.onFrame(decoder, catalog, catalog.length);

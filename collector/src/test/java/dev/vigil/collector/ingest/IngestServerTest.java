@@ -34,6 +34,8 @@ class IngestServerTest {
               new RawMarshaller(), ProtoUtils.marshaller(CollectorFrame.getDefaultInstance()))
           .build();
 
+  private static final int CATCH_UP_BUDGET = 600;
+
   private final SeriesStore store = new SeriesStore(1_000);
   private final IngestMetrics metrics = new IngestMetrics();
   private IngestServer server;
@@ -42,7 +44,11 @@ class IngestServerTest {
   @BeforeEach
   void start() throws IOException {
     CollectorConfig config =
-        CollectorConfig.parse("--max-frame-bytes", "65536")
+        CollectorConfig.parse(
+                "--max-frame-bytes",
+                "65536",
+                "--catch-up-batches-per-second",
+                String.valueOf(CATCH_UP_BUDGET))
             .withListen(
                 new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
     server = IngestServer.start(config, store, metrics, System::currentTimeMillis);
@@ -102,6 +108,27 @@ class IngestServerTest {
     assertEquals(1, metrics.errors(IngestError.LIMIT));
   }
 
+  @Test
+  void shouldShareTheCatchUpBudgetAmongStreamsWithABacklog() throws Exception {
+    RawStream first = open();
+    first.send(Frames.helloWithBacklog("first", 3), Frames.cpuCatalog(1));
+    assertEquals(CATCH_UP_BUDGET, first.nextPace());
+
+    RawStream second = open();
+    second.send(Frames.helloWithBacklog("second", 100), Frames.cpuCatalog(1));
+    assertEquals(CATCH_UP_BUDGET / 2, second.nextPace());
+    first.send(Frames.denseBatch(1, 1));
+    assertEquals(1, first.nextAck());
+    assertEquals(CATCH_UP_BUDGET / 2, first.nextPace());
+
+    first.send(Frames.denseBatch(2, 2), Frames.denseBatch(3, 3));
+    assertEquals(2, first.nextAck());
+    assertEquals(3, first.nextAck());
+    second.send(Frames.denseBatch(1, 1));
+    assertEquals(1, second.nextAck());
+    assertEquals(CATCH_UP_BUDGET, second.nextPace(), "the first stream caught up");
+  }
+
   private RawStream open() {
     RawStream stream = new RawStream();
     stream.requests =
@@ -113,6 +140,7 @@ class IngestServerTest {
   /** One client stream: frames out, acks and the closing status in. */
   private static final class RawStream implements StreamObserver<CollectorFrame> {
     private final LinkedBlockingQueue<Long> acks = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Integer> paces = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Status> closed = new LinkedBlockingQueue<>();
     private StreamObserver<byte[]> requests;
 
@@ -132,6 +160,12 @@ class IngestServerTest {
       return ack;
     }
 
+    int nextPace() throws InterruptedException {
+      Integer pace = paces.poll(10, TimeUnit.SECONDS);
+      assertNotNull(pace, "no Pace within 10 s; stream closed with " + closed.peek());
+      return pace;
+    }
+
     Status awaitClose() throws InterruptedException {
       Status status = closed.poll(10, TimeUnit.SECONDS);
       assertNotNull(status, "stream not closed within 10 s");
@@ -144,7 +178,11 @@ class IngestServerTest {
 
     @Override
     public void onNext(CollectorFrame frame) {
-      acks.add(frame.getAck().getSeq());
+      switch (frame.getFrameCase()) {
+        case ACK -> acks.add(frame.getAck().getSeq());
+        case PACE -> paces.add(frame.getPace().getReplayBatchesPerSecond());
+        default -> throw new AssertionError("unexpected frame " + frame);
+      }
     }
 
     @Override

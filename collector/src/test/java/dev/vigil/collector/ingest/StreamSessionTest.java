@@ -21,15 +21,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class StreamSessionTest {
-  private static final IngestLimits LIMITS = new IngestLimits(1 << 20, 100, 1_000, 64);
+  private static final IngestLimits LIMITS = new IngestLimits(1 << 20, 100, 1_000, 64, 100);
 
   private final SeriesStore store = new SeriesStore(LIMITS.maxSeriesPerHost());
   private final IngestMetrics metrics = new IngestMetrics();
   private final AtomicLong clock = new AtomicLong(1_000);
   private final BatchDecoder decoder = new BatchDecoder();
 
+  private final CatchUpPacer pacer =
+      new CatchUpPacer(LIMITS.catchUpBatchesPerSecond(), metrics.catchingUp);
+
   private StreamSession newSession() {
-    return new StreamSession(store, LIMITS, metrics, clock::get);
+    return new StreamSession(store, LIMITS, metrics, pacer, clock::get);
   }
 
   private long send(StreamSession session, byte[] frame) throws StreamException {
