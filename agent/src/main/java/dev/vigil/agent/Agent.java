@@ -105,6 +105,7 @@ public final class Agent implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    runner.close();
     shipper.close();
   }
 

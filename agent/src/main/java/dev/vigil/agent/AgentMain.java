@@ -1,11 +1,16 @@
 package dev.vigil.agent;
 
+import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
 import dev.vigil.agent.collector.CollectorRunner;
+import dev.vigil.agent.collector.Collectors;
+import dev.vigil.agent.collector.patch.PatchCollector;
 import dev.vigil.agent.exposition.PrometheusTextWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -17,6 +22,9 @@ public final class AgentMain {
   static final String USAGE =
       "usage: vigil-agent [run|once] [--collector host:port] [--interval 15s]"
           + " [--host-name name] [--label key=value]... [--proc-root /proc] [--sys-root /sys]";
+
+  /** How long {@code once} waits for the first patch scan before printing without it. */
+  static final Duration ONCE_PATCH_WAIT = Duration.ofSeconds(60);
 
   private AgentMain() {}
 
@@ -41,11 +49,26 @@ public final class AgentMain {
     }
   }
 
-  /** Runs every collector once and writes the samples as Prometheus text to {@code out}. */
+  /**
+   * Runs every collector once and writes the samples as Prometheus text to {@code out}, after
+   * waiting a bounded time for the first patch scan so its counts are in the output.
+   */
   static void once(AgentConfig config, PrintStream out) throws IOException {
-    CollectorRunner runner =
-        CollectorRunner.forContext(CollectorContext.forHost(config.procRoot(), config.sysRoot()));
-    PrometheusTextWriter.write(runner.collect(), out);
+    List<Collector> collectors =
+        Collectors.create(CollectorContext.forHost(config.procRoot(), config.sysRoot()));
+    try {
+      for (Collector collector : collectors) {
+        if (collector instanceof PatchCollector patch) {
+          patch.awaitFirstScan(ONCE_PATCH_WAIT);
+        }
+      }
+    } catch (InterruptedException e) {
+      // Interrupted while waiting: print what there is, and keep the interrupt for the caller.
+      Thread.currentThread().interrupt();
+    }
+    try (CollectorRunner runner = new CollectorRunner(collectors)) {
+      PrometheusTextWriter.write(runner.collect(), out);
+    }
     out.flush();
   }
 

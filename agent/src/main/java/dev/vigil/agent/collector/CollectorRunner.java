@@ -9,7 +9,7 @@ import java.util.List;
  * Runs every collector once per tick. A collector that throws loses only its own samples: the
  * others still report, and each run adds its success and duration gauges.
  */
-public final class CollectorRunner {
+public final class CollectorRunner implements AutoCloseable {
   static final Metric SUCCESS =
       Metric.gauge("vigil_agent_collector_success", "vigil_agent: Whether a collector succeeded.");
   static final Metric DURATION =
@@ -42,6 +42,22 @@ public final class CollectorRunner {
     }
     out.addAll(self.samples());
     return out.samples();
+  }
+
+  /**
+   * Closes the collectors that hold threads or handles of their own (such as the patch scanner).
+   */
+  @Override
+  public void close() {
+    for (Collector collector : collectors) {
+      if (collector instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          failures.report(collector.name(), e);
+        }
+      }
+    }
   }
 
   /** Collects into a private buffer so a half-finished collector adds nothing. */

@@ -20,10 +20,7 @@ final class AptHistoryParser {
   static Optional<Instant> lastInstall(CharSequence historyLog, ZoneId zone) {
     Instant newest = null;
     for (String stanza : historyLog.toString().split("\n\\s*\n")) {
-      Instant end = successfulInstallEnd(stanza, zone);
-      if (end != null && (newest == null || end.isAfter(newest))) {
-        newest = end;
-      }
+      newest = LocalTimes.later(newest, successfulInstallEnd(stanza, zone));
     }
     return Optional.ofNullable(newest);
   }

@@ -7,24 +7,39 @@ import dev.vigil.agent.metric.MetricSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import oshi.util.PlatformEnum;
 
 /**
  * Reports patch health: the cached outcome of the latest {@link PatchScanner} scan (pending
- * updates, last install and refresh, scan success/duration/time) plus the reboot-required signal,
- * read live on every tick so it clears by itself after the reboot. Cheap on the tick: the package
- * manager runs only on the scanner's threads. On a host without a supported package manager it
- * emits nothing.
+ * updates, by severity, oldest pending security release, last install and refresh, scan
+ * success/duration/time) plus the reboot-required signal, derived on every tick from what is read
+ * live then and from the latest scan, never kept from an earlier tick, so it clears by itself after
+ * the reboot. Cheap on the tick: the package manager runs only on the scanner's threads; the tick
+ * only stats a file (or reads a registry key) to notice an install and ask for a scan. On a host
+ * without a supported package manager it emits nothing.
  */
-public final class PatchCollector implements Collector {
+public final class PatchCollector implements Collector, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PatchCollector.class);
 
   static final Metric UPDATES_PENDING =
       Metric.gauge("vigil_updates_pending", "Package updates waiting to be installed, by class.");
+  static final Metric PENDING_BY_SEVERITY =
+      Metric.gauge(
+          "vigil_updates_pending_by_severity",
+          "Security updates waiting to be installed, by severity.");
+  static final Metric OLDEST_SECURITY =
+      Metric.gauge(
+          "vigil_updates_oldest_pending_security_timestamp_seconds",
+          "Release of the oldest pending security update, in unixtime.");
   static final Metric LAST_INSTALL =
       Metric.gauge(
           "vigil_updates_last_install_timestamp_seconds",
@@ -35,6 +50,10 @@ public final class PatchCollector implements Collector {
           "Last refresh of the package lists, in unixtime.");
   static final Metric REBOOT_REQUIRED =
       Metric.gauge("vigil_reboot_required", "Whether a reboot is required, by reason.");
+  static final Metric REBOOT_PACKAGES =
+      Metric.gauge(
+          "vigil_reboot_required_packages",
+          "Packages that asked for a reboot since the last boot.");
   static final Metric NODE_REBOOT_REQUIRED =
       Metric.gauge("node_reboot_required", "Node reboot is required for software updates.");
   static final Metric SCAN_SUCCESS =
@@ -47,10 +66,12 @@ public final class PatchCollector implements Collector {
 
   private final PatchSource source;
   private final PatchScanner scanner;
+  private final Clock clock;
+  private final InstallWatcher installs = new InstallWatcher(InstallWatcher.QUIET);
 
-  /** Scans the package manager found on this host's PATH, if any. */
+  /** Scans the package manager of this host (Windows Update, or the first on the PATH), if any. */
   public PatchCollector(CollectorContext context) {
-    this(forHost(Path.of("/")), context.clock());
+    this(forHost(context.platform(), Path.of("/")), context.clock());
   }
 
   private PatchCollector(PatchSource source, Clock clock) {
@@ -58,13 +79,15 @@ public final class PatchCollector implements Collector {
         source,
         source == null
             ? null
-            : new PatchScanner(source, clock, PatchScanner.INTERVAL, PatchScanner.TIMEOUT));
+            : new PatchScanner(source, clock, PatchScanner.INTERVAL, PatchScanner.TIMEOUT),
+        clock);
   }
 
   /** Reports {@code source} through {@code scanner}; both null when there is nothing to scan. */
-  PatchCollector(PatchSource source, PatchScanner scanner) {
+  PatchCollector(PatchSource source, PatchScanner scanner, Clock clock) {
     this.source = source;
     this.scanner = scanner;
+    this.clock = clock;
   }
 
   @Override
@@ -72,53 +95,113 @@ public final class PatchCollector implements Collector {
     return "patch";
   }
 
-  /** Starts the scanner on the first tick, then reports its latest outcome and the reboot flag. */
+  /**
+   * Starts the scanner on the first tick, asks for a scan after a settled install, then reports the
+   * latest scan and the reboot signal.
+   */
   @Override
   public void collect(MetricSink sink) throws Exception {
     if (source == null) {
       return;
     }
     scanner.start();
+    if (installs.shouldScan(source.lastChange(), clock.instant())) {
+      scanner.scanSoon();
+    }
     PatchScan scan = scanner.latest();
+    Optional<PatchStatus> status = Optional.empty();
     if (scan != null) {
       emitScan(scan, sink);
+      status = scan.status();
     }
-    emitReboot(source.pendingRebootReasons(), sink);
+    emitReboot(status, sink);
+  }
+
+  /**
+   * Waits at most {@code timeout} for the first scan (for {@code vigil-agent once}, which reports
+   * one tick and would otherwise always miss it); true when a scan finished in time.
+   */
+  public boolean awaitFirstScan(Duration timeout) throws InterruptedException {
+    return scanner == null || scanner.awaitFirst(timeout) != null;
+  }
+
+  /** Stops the scanner's threads. */
+  @Override
+  public void close() {
+    if (scanner != null) {
+      scanner.close();
+    }
   }
 
   private static void emitScan(PatchScan scan, MetricSink sink) {
     sink.add(SCAN_SUCCESS, scan.success() ? 1 : 0);
     sink.add(SCAN_DURATION, scan.durationSeconds());
-    sink.add(SCAN_TIMESTAMP, scan.finishedAt().toEpochMilli() / 1000.0);
-    scan.status()
-        .ifPresent(
-            status -> {
-              sink.add(UPDATES_PENDING, status.pending().security(), "class", "security");
-              sink.add(UPDATES_PENDING, status.pending().other(), "class", "other");
-              status.lastInstall().ifPresent(t -> sink.add(LAST_INSTALL, t.toEpochMilli() / 1e3));
-              status.lastRefresh().ifPresent(t -> sink.add(LAST_REFRESH, t.toEpochMilli() / 1e3));
-            });
+    sink.add(SCAN_TIMESTAMP, seconds(scan.finishedAt()));
+    scan.status().ifPresent(status -> emitStatus(status, sink));
   }
 
-  private void emitReboot(Set<String> pending, MetricSink sink) {
-    for (String reason : source.rebootReasons()) {
-      sink.add(REBOOT_REQUIRED, pending.contains(reason) ? 1 : 0, "reason", reason);
+  private static void emitStatus(PatchStatus status, MetricSink sink) {
+    sink.add(UPDATES_PENDING, status.pending().security(), "class", "security");
+    sink.add(UPDATES_PENDING, status.pending().other(), "class", "other");
+    for (Map.Entry<Severity, Integer> entry : status.securityBySeverity().entrySet()) {
+      sink.add(PENDING_BY_SEVERITY, entry.getValue(), "severity", entry.getKey().label());
     }
-    sink.add(NODE_REBOOT_REQUIRED, pending.isEmpty() ? 0 : 1);
+    status.oldestSecurityRelease().ifPresent(t -> sink.add(OLDEST_SECURITY, seconds(t)));
+    status.lastInstall().ifPresent(t -> sink.add(LAST_INSTALL, seconds(t)));
+    status.lastRefresh().ifPresent(t -> sink.add(LAST_REFRESH, seconds(t)));
+  }
+
+  /**
+   * Live reasons are read now; scanned reasons come from the latest successful scan and are absent
+   * without one. node_reboot_required is 1 when any reason is set, 0 when every reason is known and
+   * none is set, and absent while a scanned reason is still unknown.
+   */
+  private void emitReboot(Optional<PatchStatus> status, MetricSink sink) throws Exception {
+    Set<String> live = source.pendingRebootReasons();
+    for (String reason : source.rebootReasons()) {
+      sink.add(REBOOT_REQUIRED, live.contains(reason) ? 1 : 0, "reason", reason);
+    }
+    boolean scannedKnown = status.isPresent() || source.scannedRebootReasons().isEmpty();
+    Set<String> scanned = status.map(PatchStatus::scannedRebootReasons).orElse(Set.of());
+    if (status.isPresent()) {
+      for (String reason : source.scannedRebootReasons()) {
+        sink.add(REBOOT_REQUIRED, scanned.contains(reason) ? 1 : 0, "reason", reason);
+      }
+    }
+    boolean any = !live.isEmpty() || !scanned.isEmpty();
+    if (any || scannedKnown) {
+      sink.add(NODE_REBOOT_REQUIRED, any ? 1 : 0);
+    }
+    OptionalInt packages = source.pendingRebootPackages();
+    if (packages.isEmpty()) {
+      packages = status.map(PatchStatus::rebootPackages).orElse(OptionalInt.empty());
+    }
+    packages.ifPresent(count -> sink.add(REBOOT_PACKAGES, count));
+  }
+
+  private static double seconds(Instant instant) {
+    return instant.toEpochMilli() / 1e3;
   }
 
   /** The source for this host's package manager, or null (logged once) when none is supported. */
-  static PatchSource forHost(Path root) {
+  static PatchSource forHost(PlatformEnum platform, Path root) {
     Optional<PatchSourceChooser.Kind> kind =
-        PatchSourceChooser.choose(System.getenv("PATH"), Files::isExecutable);
+        PatchSourceChooser.choose(platform, System.getenv("PATH"), Files::isExecutable);
     if (kind.isEmpty()) {
-      LOG.info("no supported package manager (apt-get) on the PATH: patch health is not reported");
+      LOG.info(
+          "no supported package manager (apt-get, dnf, yum, zypper) on the PATH:"
+              + " patch health is not reported");
       return null;
     }
+    ZoneId zone = ZoneId.systemDefault();
+    ProcessOutputReader process = new ProcessOutputReader(PatchScanner.TIMEOUT);
     return switch (kind.get()) {
-      case APT ->
-          new AptPatchSource(
-              root, ZoneId.systemDefault(), new ProcessOutputReader(PatchScanner.TIMEOUT));
+      case APT -> new AptPatchSource(root, zone, process);
+      case DNF -> new DnfPatchSource(DnfPatchSource.Flavour.DNF, root, zone, process);
+      case YUM -> new DnfPatchSource(DnfPatchSource.Flavour.YUM, root, zone, process);
+      case ZYPPER -> new ZypperPatchSource(root, zone, process);
+      case WINDOWS_UPDATE ->
+          new WindowsUpdateSource(new WuaClient()::read, new JnaWindowsRegistry());
     };
   }
 }

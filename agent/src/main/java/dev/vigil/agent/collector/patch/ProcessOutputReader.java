@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,15 @@ final class ProcessOutputReader {
 
   /** The output of a command that exited with status 0; anything else throws. */
   String run(List<String> command) throws IOException, InterruptedException {
+    return run(command, Set.of(0)).output();
+  }
+
+  /**
+   * The exit status and output of a command whose exit status is one of {@code expectedExits} (such
+   * as {@code dnf check-update}'s 100 for "updates pending"); any other status throws.
+   */
+  Result run(List<String> command, Set<Integer> expectedExits)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("LANG", "C");
     builder.environment().put("LC_ALL", "C");
@@ -47,15 +57,18 @@ final class ProcessOutputReader {
       if (timedOut.get()) {
         throw new IOException(command.get(0) + " timed out after " + timeout);
       }
-      if (exit != 0) {
+      if (!expectedExits.contains(exit)) {
         throw new IOException(command.get(0) + " exited with " + exit + ": " + lastLine(output));
       }
-      return output;
+      return new Result(exit, output);
     } finally {
       watchdog.cancel(false);
       process.destroyForcibly();
     }
   }
+
+  /** A finished command: its exit status and its output (stdout and stderr merged). */
+  record Result(int exit, String output) {}
 
   private static String readBounded(InputStream in, List<String> command) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

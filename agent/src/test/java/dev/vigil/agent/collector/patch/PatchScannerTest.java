@@ -86,6 +86,52 @@ class PatchScannerTest {
     }
   }
 
+  @Test
+  void shouldRunAnExtraScanWhenAskedAfterStart() {
+    java.util.concurrent.atomic.AtomicInteger scans =
+        new java.util.concurrent.atomic.AtomicInteger();
+    FakePatchSource counting =
+        new FakePatchSource(
+            () -> {
+              scans.incrementAndGet();
+              return STATUS;
+            });
+    try (PatchScanner scanner = scanner(counting, Duration.ofSeconds(5))) {
+      scanner.scanSoon();
+      assertEquals(0, scans.get(), "no scan before start");
+
+      scanner.start();
+      awaitLatest(scanner);
+      scanner.scanSoon();
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (scans.get() < 2 && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+      }
+      assertEquals(2, scans.get());
+    }
+  }
+
+  @Test
+  void shouldWaitForTheFirstScanWithinABound() throws InterruptedException {
+    try (PatchScanner scanner = scanner(new FakePatchSource(() -> STATUS), Duration.ofSeconds(5))) {
+      PatchScan first = scanner.awaitFirst(Duration.ofSeconds(10));
+
+      assertNotNull(first);
+      assertEquals(Optional.of(STATUS), first.status());
+    }
+    CountDownLatch never = new CountDownLatch(1);
+    FakePatchSource blocking =
+        new FakePatchSource(
+            () -> {
+              never.await();
+              return STATUS;
+            });
+    try (PatchScanner scanner = scanner(blocking, Duration.ofSeconds(30))) {
+      assertEquals(null, scanner.awaitFirst(Duration.ofMillis(50)));
+    }
+  }
+
   /** Polls for at most ten seconds: the scan runs on the scanner's thread. */
   static PatchScan awaitLatest(PatchScanner scanner) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

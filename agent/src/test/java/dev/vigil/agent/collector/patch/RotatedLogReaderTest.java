@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AptHistoryReaderTest {
+class RotatedLogReaderTest {
 
   @TempDir Path logDir;
 
@@ -26,19 +26,22 @@ class AptHistoryReaderTest {
     gzip("history.log.2", logDir.resolve("history.log.2.gz"));
     Files.writeString(logDir.resolve("term.log"), "Log started: 2024-07-01  10:00:00\n");
 
-    AptHistoryReader reader = new AptHistoryReader(logDir, ZoneOffset.UTC);
+    RotatedLogReader reader = new RotatedLogReader(logDir, "history.log");
 
-    assertEquals(Optional.of(Instant.parse("2024-05-20T06:25:31Z")), reader.lastInstall());
+    assertEquals(
+        Optional.of(Instant.parse("2024-05-20T06:25:31Z")),
+        reader.newest(log -> AptHistoryParser.lastInstall(log, ZoneOffset.UTC)));
   }
 
   @Test
   void shouldOrderTheCurrentLogFirstThenRotationsByNumber() throws IOException {
-    for (String name : List.of("history.log.10.gz", "history.log.2.gz", "history.log.1")) {
+    for (String name :
+        List.of("history.log.10.gz", "history.log.2.gz", "history.log.1", "dpkg.log.1")) {
       Files.writeString(logDir.resolve(name), "");
     }
     Files.writeString(logDir.resolve("history.log"), "");
 
-    List<Path> files = new AptHistoryReader(logDir, ZoneOffset.UTC).newestFirst();
+    List<Path> files = new RotatedLogReader(logDir, "history.log").newestFirst();
 
     assertEquals(
         List.of("history.log", "history.log.1", "history.log.2.gz", "history.log.10.gz"),
@@ -47,25 +50,22 @@ class AptHistoryReaderTest {
 
   @Test
   void shouldFindNothingWhenThereIsNoLog() throws IOException {
-    AptHistoryReader reader = new AptHistoryReader(logDir.resolve("missing"), ZoneOffset.UTC);
+    RotatedLogReader reader = new RotatedLogReader(logDir.resolve("missing"), "history.log");
 
-    assertEquals(Optional.empty(), reader.lastInstall());
+    assertEquals(
+        Optional.empty(), reader.newest(log -> AptHistoryParser.lastInstall(log, ZoneOffset.UTC)));
   }
 
   private static void copy(String fixture, Path target) throws IOException {
-    try (InputStream in = fixture(fixture)) {
+    try (InputStream in = Fixtures.open(fixture)) {
       Files.copy(in, target);
     }
   }
 
   private static void gzip(String fixture, Path target) throws IOException {
-    try (InputStream in = fixture(fixture);
+    try (InputStream in = Fixtures.open(fixture);
         OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
       in.transferTo(out);
     }
-  }
-
-  private static InputStream fixture(String name) {
-    return AptHistoryReaderTest.class.getResourceAsStream("/patch/" + name);
   }
 }

@@ -6,36 +6,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads history.log and its rotations (history.log.1, history.log.2.gz, ...) from apt's log folder,
- * newest file first, and stops at the first file that holds a successful install.
+ * Reads a logrotate-managed log (such as apt's history.log or dpkg.log) and its rotations ({@code
+ * name.1}, {@code name.2.gz}, ...), newest file first, and stops at the first file in which the
+ * parser finds something.
  */
-final class AptHistoryReader {
-  private static final Pattern ROTATED = Pattern.compile("history\\.log\\.(\\d{1,9})(\\.gz)?");
-
+final class RotatedLogReader {
   private final Path logDir;
-  private final ZoneId zone;
+  private final String name;
+  private final Pattern rotated;
 
-  /** Reads below {@code logDir} (normally /var/log/apt), dates in {@code zone}. */
-  AptHistoryReader(Path logDir, ZoneId zone) {
+  /** Reads {@code name} and its rotations in {@code logDir}. */
+  RotatedLogReader(Path logDir, String name) {
     this.logDir = logDir;
-    this.zone = zone;
+    this.name = name;
+    this.rotated = Pattern.compile(Pattern.quote(name) + "\\.(\\d{1,9})(\\.gz)?");
   }
 
-  /** The end of the last successful install or upgrade, empty when no log records one. */
-  Optional<Instant> lastInstall() throws IOException {
+  /** What {@code parser} finds in the newest file where it finds anything; empty otherwise. */
+  Optional<Instant> newest(Function<CharSequence, Optional<Instant>> parser) throws IOException {
     for (Path file : newestFirst()) {
-      Optional<Instant> found = AptHistoryParser.lastInstall(read(file), zone);
+      Optional<Instant> found = parser.apply(read(file));
       if (found.isPresent()) {
         return found;
       }
@@ -43,27 +44,27 @@ final class AptHistoryReader {
     return Optional.empty();
   }
 
-  /** history.log, then the rotations by rising number (logrotate gives older files higher ones). */
+  /** The log, then the rotations by rising number (logrotate gives older files higher ones). */
   List<Path> newestFirst() throws IOException {
     List<Path> files = new ArrayList<>();
-    Path current = logDir.resolve("history.log");
+    Path current = logDir.resolve(name);
     if (Files.isRegularFile(current)) {
       files.add(current);
     }
     if (!Files.isDirectory(logDir)) {
       return files;
     }
-    List<Path> rotated = new ArrayList<>();
+    List<Path> rotations = new ArrayList<>();
     try (Stream<Path> entries = Files.list(logDir)) {
-      entries.filter(p -> rotationNumber(p) >= 0).forEach(rotated::add);
+      entries.filter(p -> rotationNumber(p) >= 0).forEach(rotations::add);
     }
-    rotated.sort(Comparator.comparingLong(AptHistoryReader::rotationNumber));
-    files.addAll(rotated);
+    rotations.sort(Comparator.comparingLong(this::rotationNumber));
+    files.addAll(rotations);
     return files;
   }
 
-  private static long rotationNumber(Path file) {
-    Matcher m = ROTATED.matcher(file.getFileName().toString());
+  private long rotationNumber(Path file) {
+    Matcher m = rotated.matcher(file.getFileName().toString());
     return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
 
