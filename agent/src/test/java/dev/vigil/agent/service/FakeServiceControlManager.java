@@ -41,16 +41,7 @@ final class FakeServiceControlManager implements ServiceControlManager {
       throws ServiceException {
     throwFailure();
     ServiceLifecycle service = lifecycle.apply(reporter);
-    CompletableFuture<Integer> running =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return service.run();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Integer> running = BackgroundService.run(service);
     try {
       reporter.await(status -> status.state() == SERVICE_RUNNING);
       service.control(SERVICE_CONTROL_STOP, 0);

@@ -39,12 +39,14 @@ class ServiceLifecycleTest {
           Duration.ofMillis(10), Duration.ofSeconds(20), Duration.ofSeconds(20));
 
   private final RecordingReporter reporter = new RecordingReporter();
+  private ServiceLifecycle current;
   private CompletableFuture<Integer> running;
 
+  /** A test that failed half-way must not leave its service waiting for a stop forever. */
   @AfterEach
-  void noServiceLeftRunning() throws Exception {
+  void stopWhatIsStillRunning() {
     if (running != null && !running.isDone()) {
-      running.cancel(true);
+      current.control(SERVICE_CONTROL_STOP, 0);
     }
   }
 
@@ -229,18 +231,9 @@ class ServiceLifecycleTest {
   }
 
   private ServiceLifecycle start(FakeAgents agents) {
-    ServiceLifecycle lifecycle = new ServiceLifecycle(agents, reporter, FAST);
-    running =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return lifecycle.run();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-              }
-            });
-    return lifecycle;
+    current = new ServiceLifecycle(agents, reporter, FAST);
+    running = BackgroundService.run(current);
+    return current;
   }
 
   private void stop(ServiceLifecycle lifecycle) throws Exception {
