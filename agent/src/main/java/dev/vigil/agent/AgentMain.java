@@ -6,6 +6,7 @@ import dev.vigil.agent.collector.CollectorRunner;
 import dev.vigil.agent.collector.Collectors;
 import dev.vigil.agent.collector.patch.PatchCollector;
 import dev.vigil.agent.exposition.PrometheusTextWriter;
+import dev.vigil.agent.service.ServiceCommands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class AgentMain {
   static final int EXIT_USAGE = 2;
   static final String USAGE =
-      "usage: vigil-agent [run|once] [--collector host:port] [--interval 15s]"
+      "usage: vigil-agent [run|once|service|install-service|uninstall-service]"
+          + " [--collector host:port] [--interval 15s]"
           + " [--host-name name] [--label key=value]... [--proc-root /proc] [--sys-root /sys]";
 
   /** How long {@code once} waits for the first patch scan before printing without it. */
@@ -45,6 +47,9 @@ public final class AgentMain {
     switch (command) {
       case "run" -> runUntilStopped(config);
       case "once" -> once(config, System.out);
+      case ServiceCommands.SERVICE, ServiceCommands.INSTALL, ServiceCommands.UNINSTALL ->
+          System.exit(
+              ServiceCommands.run(command, Arrays.asList(args).subList(1, args.length), config));
       default -> System.exit(usageError("unknown command \"" + command + "\""));
     }
   }
