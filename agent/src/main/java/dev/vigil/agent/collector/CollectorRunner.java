@@ -27,18 +27,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * reported failed (duration = how long the run has taken so far), logged once, and not started
  * again until that run returns. Then it runs at its next due tick and recovers.
  *
- * <p>Why slower tiers repeat their samples: the collector exposes a series only for 5 minutes after
- * its last value, so a daily inventory sent once would vanish; repeating the last good samples in
- * every batch keeps them fresh, and the spool's compact encoding makes an unchanged value nearly
- * free. A collector that fails (throws, or outlives its timeout) loses its repeated samples at
- * once, never reporting stale values as current; the collector then shows the last ones for its
- * 5-minute staleness window and no longer.
+ * <p>Why slower tiers repeat their samples: the Vigil collector (the server) exposes a series only
+ * for 5 minutes after its last value (per-series staleness), so a daily inventory sent once would
+ * vanish; repeating the last good samples in every batch keeps them fresh, and the spool's compact
+ * encoding of unchanged values makes the repeats nearly free. A collector that fails (throws, or
+ * outlives its timeout) loses its repeated samples at once, so a broken file system never goes on
+ * reporting its last sizes as current; the server then shows the last ones for its 5-minute
+ * staleness window and no longer.
  *
  * <p>Threads: a hung call such as {@code stat()} on a dead NFS mount cannot be interrupted, so its
- * thread is lost until the call returns. Runs are therefore not interrupted, and because a
- * collector still running is never started again, at most one run per collector is ever out: the
- * pool needs at most one thread per collector, however many ticks a hang lasts. Idle workers stay
- * for {@link #IDLE_WORKER_KEEP_ALIVE}, so ticks reuse them rather than create threads.
+ * thread is lost until the call returns; runs are not interrupted, which would not free such a call
+ * and elsewhere would only turn a slow read into a ClosedByInterruptException. Because a collector
+ * still running is never started again, at most one run per collector is ever out: the pool needs
+ * at most one thread per collector, however many ticks a hang lasts. Idle workers stay for {@link
+ * #IDLE_WORKER_KEEP_ALIVE}, so ticks reuse them rather than create threads.
  */
 public final class CollectorRunner implements AutoCloseable {
   static final Metric SUCCESS =

@@ -37,8 +37,11 @@ final class ThermalZoneReader {
       String temp = readOrNull(dir, name, "temp", unreadable);
       zones.put(name, new ThermalZoneParser.ZoneFiles(type, temp));
     }
-    unreadable.sort(Comparator.naturalOrder());
-    return ThermalZoneParser.parse(zones).withSkipped(unreadable);
+    ThermalZones parsed = ThermalZoneParser.parse(zones);
+    List<String> skipped = new ArrayList<>(parsed.skipped());
+    skipped.addAll(unreadable);
+    skipped.sort(Comparator.naturalOrder());
+    return new ThermalZones(parsed.zones(), skipped);
   }
 
   /** The file's contents, or null with the reason added to {@code unreadable}. */

@@ -1,6 +1,5 @@
 package dev.vigil.agent.collector.sensors;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,15 +13,5 @@ record ThermalZones(List<ThermalZone> zones, List<String> skipped) {
   ThermalZones {
     zones = List.copyOf(zones);
     skipped = List.copyOf(skipped);
-  }
-
-  /** These zones with {@code more} skipped reasons added after their own. */
-  ThermalZones withSkipped(List<String> more) {
-    if (more.isEmpty()) {
-      return this;
-    }
-    List<String> all = new ArrayList<>(skipped);
-    all.addAll(more);
-    return new ThermalZones(zones, all);
   }
 }
