@@ -80,16 +80,29 @@ public final class CollectorRunner implements AutoCloseable {
     this.tickBudgetNanos = Tier.TICK.timeout(interval).toNanos();
   }
 
+  /**
+   * Runs {@code collectors} for a one-off tick such as {@code vigil-agent once}, where every
+   * collector runs at the first tick whatever its tier: all in the tick tier, with the tick budget
+   * of the default 15 s interval.
+   */
+  public CollectorRunner(List<Collector> collectors) {
+    this(
+        collectors.stream().map(c -> new TieredCollector(Tier.TICK, c)).toList(),
+        DEFAULT_INTERVAL,
+        workerPool(collectors.size()),
+        MonotonicTime.SYSTEM);
+  }
+
   /** Runs all registered collectors against {@code context}, for ticks {@code interval} apart. */
   public static CollectorRunner forContext(CollectorContext context, Duration interval) {
-    List<TieredCollector> collectors = Collectors.create(context);
+    List<TieredCollector> collectors = Collectors.createTiered(context);
     return new CollectorRunner(
         collectors, interval, workerPool(collectors.size()), MonotonicTime.SYSTEM);
   }
 
-  /** Runs all registered collectors for ticks the default 15 s apart, e.g. one tick of "once". */
+  /** Runs all registered collectors for one tick, e.g. of {@code vigil-agent once}. */
   public static CollectorRunner forContext(CollectorContext context) {
-    return forContext(context, DEFAULT_INTERVAL);
+    return new CollectorRunner(Collectors.create(context));
   }
 
   /**
@@ -122,9 +135,21 @@ public final class CollectorRunner implements AutoCloseable {
     return report(time.nanoTime());
   }
 
-  /** Stops the worker threads; a hung run keeps its thread until its call returns. */
+  /**
+   * Closes the collectors that hold threads or handles of their own (such as the patch scanner) and
+   * stops the worker threads; a hung run keeps its thread until its call returns.
+   */
   @Override
   public void close() {
+    for (RunSlot slot : slots) {
+      if (slot.collector() instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          failures.report(slot.collector().name(), e);
+        }
+      }
+    }
     workers.shutdownNow();
   }
 

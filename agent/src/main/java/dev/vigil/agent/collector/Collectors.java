@@ -49,8 +49,13 @@ public final class Collectors {
 
   private Collectors() {}
 
-  /** Instantiates every registered collector for {@code context}. */
-  public static List<TieredCollector> create(CollectorContext context) {
+  /** Instantiates every registered collector for {@code context}, in registry order. */
+  public static List<Collector> create(CollectorContext context) {
+    return ALL.stream().map(entry -> entry.factory().create(context)).toList();
+  }
+
+  /** Instantiates every registered collector for {@code context}, each with its tier. */
+  public static List<TieredCollector> createTiered(CollectorContext context) {
     return ALL.stream()
         .map(entry -> new TieredCollector(entry.tier(), entry.factory().create(context)))
         .toList();

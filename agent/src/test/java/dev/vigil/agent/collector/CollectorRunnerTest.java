@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vigil.agent.metric.Labels;
 import dev.vigil.agent.metric.Metric;
+import dev.vigil.agent.metric.MetricSink;
 import dev.vigil.agent.metric.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -245,6 +247,47 @@ class CollectorRunnerTest {
       assertEquals(Map.of("nfs", 0.0, "wmi", 0.0), success(last));
       assertEquals(2, workers.getLargestPoolSize());
       assertEquals(List.of(1, 1), probes.stream().map(ProbeCollector::runs).toList());
+    }
+  }
+
+  @Test
+  void shouldRunEveryCollectorOfAOneOffTickAndCloseThoseThatHoldResources() {
+    ProbeCollector inventory = new ProbeCollector("inventory");
+    ClosableProbe scanner = new ClosableProbe("patch");
+
+    List<Sample> samples;
+    try (CollectorRunner once = new CollectorRunner(List.of(inventory, scanner))) {
+      samples = once.collect();
+      assertEquals(0, scanner.closes.get());
+    }
+
+    assertEquals(Map.of("inventory", 1.0, "patch", 1.0), readings(samples));
+    assertEquals(Map.of("inventory", 1.0, "patch", 1.0), success(samples));
+    assertEquals(1, scanner.closes.get());
+  }
+
+  /** A collector with a resource of its own, like the patch scanner's threads. */
+  private static final class ClosableProbe implements Collector, AutoCloseable {
+    private final ProbeCollector probe;
+    private final AtomicInteger closes = new AtomicInteger();
+
+    ClosableProbe(String name) {
+      this.probe = new ProbeCollector(name);
+    }
+
+    @Override
+    public String name() {
+      return probe.name();
+    }
+
+    @Override
+    public void collect(MetricSink sink) throws Exception {
+      probe.collect(sink);
+    }
+
+    @Override
+    public void close() {
+      closes.incrementAndGet();
     }
   }
 }
