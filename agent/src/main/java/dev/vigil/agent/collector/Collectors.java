@@ -29,7 +29,7 @@ public final class Collectors {
    * Every collector, in the order their families appear in the output. Counters run every tick;
    * file systems (a hung network mount), sensors and power supplies (slow ACPI and WMI reads) every
    * minute; inventory daily. Patch runs every tick because it only reports what its own scanner
-   * thread found, plus one file check.
+   * thread found, plus the live reboot-required signal.
    */
   public static final List<Entry> ALL =
       List.of(
