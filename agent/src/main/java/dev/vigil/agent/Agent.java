@@ -62,7 +62,8 @@ public final class Agent implements AutoCloseable {
     Shipper shipper =
         Shipper.start(
             config.collectorHost(), config.collectorPort(), identity.hello(epoch, config.labels()));
-    Agent agent = new Agent(CollectorRunner.forContext(context), shipper, context.clock());
+    Agent agent =
+        new Agent(CollectorRunner.forContext(context, config.interval()), shipper, context.clock());
     long periodMillis = config.interval().toMillis();
     agent.ticker.scheduleAtFixedRate(agent::tickSafely, 0, periodMillis, TimeUnit.MILLISECONDS);
     LOG.info(

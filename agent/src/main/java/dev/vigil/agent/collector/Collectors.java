@@ -1,5 +1,9 @@
 package dev.vigil.agent.collector;
 
+import static dev.vigil.agent.collector.Tier.DAY;
+import static dev.vigil.agent.collector.Tier.MINUTE;
+import static dev.vigil.agent.collector.Tier.TICK;
+
 import dev.vigil.agent.collector.cpu.CpuCollector;
 import dev.vigil.agent.collector.disk.DiskCollector;
 import dev.vigil.agent.collector.filesystem.FilesystemCollector;
@@ -15,30 +19,45 @@ import dev.vigil.agent.collector.sessions.SessionsCollector;
 import dev.vigil.agent.collector.system.SystemCollector;
 import java.util.List;
 
-/** The one registry of collectors run on every tick. */
+/** The one registry of collectors, each with the tier it runs in. */
 public final class Collectors {
 
-  /** Every collector, in the order their families appear in the output. */
-  public static final List<CollectorFactory> ALL =
+  /** A registered collector: its tier and how to create it. */
+  public record Entry(Tier tier, CollectorFactory factory) {}
+
+  /**
+   * Every collector, in the order their families appear in the output. Counters run every tick;
+   * file systems (a hung network mount), sensors and power supplies (slow ACPI and WMI reads) every
+   * minute; inventory daily. Patch runs every tick because it only reports what its own scanner
+   * thread found, plus the live reboot-required signal.
+   */
+  public static final List<Entry> ALL =
       List.of(
-          CpuCollector::new,
-          LoadCollector::new,
-          MemoryCollector::new,
-          FilesystemCollector::new,
-          DiskCollector::new,
-          NetworkCollector::new,
-          PowerCollector::new,
-          SensorsCollector::new,
-          SystemCollector::new,
-          ProcessesCollector::new,
-          SessionsCollector::new,
-          InventoryCollector::new,
-          PatchCollector::new);
+          new Entry(TICK, CpuCollector::new),
+          new Entry(TICK, LoadCollector::new),
+          new Entry(TICK, MemoryCollector::new),
+          new Entry(MINUTE, FilesystemCollector::new),
+          new Entry(TICK, DiskCollector::new),
+          new Entry(TICK, NetworkCollector::new),
+          new Entry(MINUTE, PowerCollector::new),
+          new Entry(MINUTE, SensorsCollector::new),
+          new Entry(TICK, SystemCollector::new),
+          new Entry(TICK, ProcessesCollector::new),
+          new Entry(TICK, SessionsCollector::new),
+          new Entry(DAY, InventoryCollector::new),
+          new Entry(TICK, PatchCollector::new));
 
   private Collectors() {}
 
-  /** Instantiates every registered collector for {@code context}. */
+  /** Instantiates every registered collector for {@code context}, in registry order. */
   public static List<Collector> create(CollectorContext context) {
-    return ALL.stream().map(factory -> factory.create(context)).toList();
+    return ALL.stream().map(entry -> entry.factory().create(context)).toList();
+  }
+
+  /** Instantiates every registered collector for {@code context}, each with its tier. */
+  public static List<TieredCollector> createTiered(CollectorContext context) {
+    return ALL.stream()
+        .map(entry -> new TieredCollector(entry.tier(), entry.factory().create(context)))
+        .toList();
   }
 }

@@ -14,8 +14,9 @@ import oshi.util.PlatformEnum;
 
 /**
  * Reports {@code node_hwmon_*} temperatures, fans and voltages, read from {@code /sys/class/hwmon}
- * on Linux and from OSHI's CPU sensors elsewhere. A reading that cannot be read, holds no number,
- * or (on Windows) never changes is left out and its reason logged once.
+ * on Linux and from OSHI's CPU sensors elsewhere, and on Linux {@code node_thermal_zone_temp} from
+ * {@code /sys/class/thermal}. A reading that cannot be read, holds no number, or (on Windows) never
+ * changes is left out and its reason logged once.
  */
 public final class SensorsCollector implements Collector {
 
@@ -29,10 +30,13 @@ public final class SensorsCollector implements Collector {
       Metric.gauge("node_hwmon_in_volts", "Hardware monitor for voltage (input)");
   static final Metric CHIP_NAMES =
       Metric.gauge("node_hwmon_chip_names", "Annotation metric for human-readable chip names");
+  static final Metric THERMAL_ZONE_TEMP =
+      Metric.gauge("node_thermal_zone_temp", "Zone temperature in Celsius");
 
   private static final Map<SensorValue.Kind, Metric> FAMILIES = families();
 
   private final HwmonReader hwmon;
+  private final ThermalZoneReader thermalZones;
   private final Sensors sensors;
   private final StuckSensorFilter temperatureFilter;
   private final FailureLog notices = new FailureLog();
@@ -41,6 +45,7 @@ public final class SensorsCollector implements Collector {
   public SensorsCollector(CollectorContext context) {
     boolean linux = context.platform() == PlatformEnum.LINUX;
     this.hwmon = linux ? new HwmonReader(context.sysRoot()) : null;
+    this.thermalZones = linux ? new ThermalZoneReader(context.sysRoot()) : null;
     this.sensors = linux ? null : context.systemInfo().getHardware().getSensors();
     this.temperatureFilter =
         context.platform() == PlatformEnum.WINDOWS
@@ -67,6 +72,11 @@ public final class SensorsCollector implements Collector {
           notices.report(name(), "hwmon chip " + chip.chip() + ": skipped " + reason);
         }
       }
+      ThermalZones zones = thermalZones.read();
+      emit(zones, sink);
+      for (String reason : zones.skipped()) {
+        notices.report(name(), "thermal zone skipped: " + reason);
+      }
     } else {
       double celsius = sensors.getCpuTemperature();
       if (temperatureFilter != null) {
@@ -90,6 +100,12 @@ public final class SensorsCollector implements Collector {
       sink.add(CHIP_NAMES, 1, "chip", chip.chip(), "chip_name", chip.chipName());
     }
     emit(chip.values(), sink);
+  }
+
+  static void emit(ThermalZones zones, MetricSink sink) {
+    for (ThermalZone zone : zones.zones()) {
+      sink.add(THERMAL_ZONE_TEMP, zone.celsius(), "zone", zone.zone(), "type", zone.type());
+    }
   }
 
   static void emit(List<SensorValue> values, MetricSink sink) {

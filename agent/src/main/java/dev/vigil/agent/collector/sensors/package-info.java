@@ -1,2 +1,5 @@
-/** Temperatures, fans and voltages, as node_exporter's hwmon collector reports them. */
+/**
+ * Temperatures, fans and voltages, as node_exporter's hwmon and thermal_zone collectors report
+ * them.
+ */
 package dev.vigil.agent.collector.sensors;

@@ -56,7 +56,10 @@ class SensorsCollectorTest {
             "node_hwmon_chip_names[chip, platform_nct6775_656, chip_name, nct6775] 1.0",
             "node_hwmon_fan_rpm[chip, platform_nct6775_656, sensor, fan1] 1205.0",
             "node_hwmon_fan_rpm[chip, platform_nct6775_656, sensor, fan2] 0.0",
-            "node_hwmon_in_volts[chip, platform_nct6775_656, sensor, in0] 1.008"),
+            "node_hwmon_in_volts[chip, platform_nct6775_656, sensor, in0] 1.008",
+            "node_thermal_zone_temp[type, acpitz, zone, 0] 27.8",
+            "node_thermal_zone_temp[type, x86_pkg_temp, zone, 1] 45.0",
+            "node_thermal_zone_temp[type, INT3400 Thermal, zone, 10] 20.0"),
         collect(linuxCollector(fixtureSysRoot())));
   }
 
@@ -92,7 +95,20 @@ class SensorsCollectorTest {
   }
 
   @Test
-  void shouldReportNothingWhereSysfsHasNoHwmonClass(@TempDir Path emptySys) throws Exception {
+  void shouldLeaveOutAThermalZoneWhoseTempCannotBeReadAndLogItOnce() throws Exception {
+    ThermalZones zones = new ThermalZoneReader(fixtureSysRoot()).read();
+    SensorsCollector collector = linuxCollector(fixtureSysRoot());
+
+    assertEquals(1, zones.skipped().size());
+    assertTrue(zones.skipped().get(0).startsWith("thermal_zone2/temp: unreadable: "));
+    assertFalse(collect(collector).stream().anyMatch(l -> l.contains("iwlwifi")));
+    assertFalse(
+        collector.notices().report("sensors", "thermal zone skipped: " + zones.skipped().get(0)));
+  }
+
+  @Test
+  void shouldReportNothingWhereSysfsHasNoHwmonOrThermalClass(@TempDir Path emptySys)
+      throws Exception {
     assertEquals(List.of(), collect(linuxCollector(emptySys)));
   }
 
@@ -101,6 +117,8 @@ class SensorsCollectorTest {
     SensorsCollector collector =
         new SensorsCollector(CollectorContext.forHost(Path.of("/proc"), Path.of("/sys")));
 
-    assertTrue(collect(collector).stream().allMatch(l -> l.startsWith("node_hwmon_")));
+    assertTrue(
+        collect(collector).stream()
+            .allMatch(l -> l.startsWith("node_hwmon_") || l.startsWith("node_thermal_zone_temp")));
   }
 }
