@@ -68,20 +68,16 @@ public record CollectorConfig(
     }
     boolean plaintextAllowed = flags.bool(ALLOW_PLAINTEXT);
     if (cert == null && !ingest.getAddress().isLoopbackAddress() && !plaintextAllowed) {
-      throw new IllegalArgumentException(
+      throw notLoopback(
+          ingest,
           "--"
-              + INGEST_LISTEN
-              + " "
-              + ingest.getHostString()
-              + ":"
-              + ingest.getPort()
-              + " is not a loopback address: give --"
               + TLS_CERT
               + " and --"
               + TLS_KEY
               + ", or --"
               + ALLOW_PLAINTEXT
-              + " on a network you trust");
+              + " on a network"
+              + " you trust");
     }
     AgentTokens tokens = agentTokens(flags, ingest);
     IngestLimits limits =
@@ -112,18 +108,14 @@ public record CollectorConfig(
     boolean unauthenticatedAllowed = flags.bool(ALLOW_UNAUTHENTICATED);
     if (file == null) {
       if (!ingest.getAddress().isLoopbackAddress() && !unauthenticatedAllowed) {
-        throw new IllegalArgumentException(
+        throw notLoopback(
+            ingest,
             "--"
-                + INGEST_LISTEN
-                + " "
-                + ingest.getHostString()
-                + ":"
-                + ingest.getPort()
-                + " is not a loopback address: give --"
                 + AGENT_TOKENS_FILE
                 + ", or --"
                 + ALLOW_UNAUTHENTICATED
-                + " to admit any agent that reaches it");
+                + " to admit any agent"
+                + " that reaches it");
       }
       return null;
     }
@@ -132,6 +124,18 @@ public record CollectorConfig(
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("--" + AGENT_TOKENS_FILE + ": " + e.getMessage(), e);
     }
+  }
+
+  private static IllegalArgumentException notLoopback(InetSocketAddress ingest, String remedy) {
+    return new IllegalArgumentException(
+        "--"
+            + INGEST_LISTEN
+            + " "
+            + ingest.getHostString()
+            + ":"
+            + ingest.getPort()
+            + " is not a loopback address: give "
+            + remedy);
   }
 
   /** The same configuration listening on other addresses (tests bind port 0). */

@@ -9,12 +9,10 @@ import dev.vigil.agent.AgentConfig;
 import dev.vigil.agent.config.AgentToken;
 import dev.vigil.agent.config.CollectorAddress;
 import dev.vigil.agent.ship.CollectorChannels;
-import dev.vigil.collector.CollectorConfig;
 import dev.vigil.collector.TestCertificates;
 import dev.vigil.collector.store.SeriesStore;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,34 +33,23 @@ class AgentTlsTest {
 
   @TempDir Path dir;
   private final SeriesStore store = new SeriesStore(20_000);
-  private IngestServer server;
+  private SecureIngest ingest;
   private Path tokenFile;
 
   @AfterEach
   void stop() throws InterruptedException {
-    server.close();
+    ingest.close();
   }
 
-  /** Serves TLS with a fresh self-signed certificate for {@code subjectAltName}; returns it. */
+  /** Serves TLS with a fresh certificate for {@code subjectAltName}; returns it as a CA file. */
   private Path serve(String subjectAltName) throws Exception {
-    Path cert = dir.resolve("collector.pem");
-    Path key = dir.resolve("collector.key");
-    TestCertificates.selfSigned(cert, key, subjectAltName);
-    Path tokens = Files.writeString(dir.resolve("agent-tokens"), TOKEN + "\n");
+    ingest = SecureIngest.start(dir, store, subjectAltName, TOKEN);
     tokenFile = Files.writeString(dir.resolve("agent.token"), TOKEN + "\n");
-    CollectorConfig config =
-        CollectorConfig.parse(
-                "--tls-cert", cert.toString(),
-                "--tls-key", key.toString(),
-                "--agent-tokens-file", tokens.toString())
-            .withListen(
-                new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
-    server = IngestServer.start(config, store, new IngestMetrics(), System::currentTimeMillis);
-    return cert;
+    return ingest.certificate();
   }
 
   private List<CollectorAddress> collector() {
-    return List.of(new CollectorAddress("127.0.0.1", server.address().getPort()));
+    return List.of(new CollectorAddress("127.0.0.1", ingest.port()));
   }
 
   private Optional<AgentToken> token() throws Exception {
@@ -74,7 +61,7 @@ class AgentTlsTest {
     Path ca = serve("IP:127.0.0.1");
     AgentConfig config =
         AgentConfig.builder()
-            .collector("127.0.0.1:" + server.address().getPort())
+            .collector("127.0.0.1:" + ingest.port())
             .tlsCaFile(ca)
             .tokenFile(tokenFile)
             .hostName("secure-agent")

@@ -3,8 +3,6 @@ package dev.vigil.collector.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.vigil.collector.CollectorConfig;
-import dev.vigil.collector.TestCertificates;
 import dev.vigil.collector.store.SeriesStore;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -14,8 +12,6 @@ import io.grpc.Status;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -33,36 +29,39 @@ class IngestAuthTest {
 
   @TempDir Path dir;
   private final SeriesStore store = new SeriesStore(100);
-  private IngestServer server;
+  private SecureIngest ingest;
   private ManagedChannel tls;
 
   @BeforeEach
   void start() throws Exception {
-    Path cert = dir.resolve("cert.pem");
-    Path key = dir.resolve("key.pem");
-    TestCertificates.selfSigned(cert, key, "IP:127.0.0.1");
-    Path tokens =
-        Files.writeString(
-            dir.resolve("agent-tokens"),
-            "# one token per site\n" + TOKEN + "   # site hq\n\nfleet-b-0123456789abcdef\n");
-    CollectorConfig config =
-        CollectorConfig.parse(
-                "--tls-cert", cert.toString(),
-                "--tls-key", key.toString(),
-                "--agent-tokens-file", tokens.toString())
-            .withListen(
-                new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
-    server = IngestServer.start(config, store, new IngestMetrics(), System::currentTimeMillis);
+    ingest =
+        SecureIngest.start(
+            dir,
+            store,
+            "IP:127.0.0.1",
+            "# one token per site",
+            TOKEN + "   # site hq",
+            "",
+            "fleet-b-0123456789abcdef");
     tls =
-        NettyChannelBuilder.forAddress(server.address())
-            .sslContext(GrpcSslContexts.forClient().trustManager(cert.toFile()).build())
+        NettyChannelBuilder.forAddress("127.0.0.1", ingest.port())
+            .sslContext(
+                GrpcSslContexts.forClient().trustManager(ingest.certificate().toFile()).build())
             .build();
   }
 
   @AfterEach
   void stop() throws InterruptedException {
     tls.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.close();
+    ingest.close();
+  }
+
+  private StubStream openAccepted(String host) throws Exception {
+    return StubStream.open(
+        withAuthorization("Bearer " + TOKEN),
+        Frames.hello(host),
+        Frames.cpuCatalog(2),
+        Frames.denseBatch(1, 1, 2));
   }
 
   private Channel withAuthorization(String value) {
@@ -73,12 +72,7 @@ class IngestAuthTest {
 
   @Test
   void shouldAcknowledgeAStreamWithAnAcceptedToken() throws Exception {
-    StubStream agent =
-        StubStream.open(
-            withAuthorization("Bearer " + TOKEN),
-            Frames.hello("alpha"),
-            Frames.cpuCatalog(2),
-            Frames.denseBatch(1, 1, 2));
+    StubStream agent = openAccepted("alpha");
 
     assertEquals(1, agent.nextAck());
     assertEquals(2.0, store.find("alpha").slots().values()[1]);
@@ -86,12 +80,7 @@ class IngestAuthTest {
 
   @Test
   void shouldRefuseMissingAndWrongTokensWhileAnotherStreamGoesOn() throws Exception {
-    StubStream good =
-        StubStream.open(
-            withAuthorization("bearer " + TOKEN),
-            Frames.hello("good"),
-            Frames.cpuCatalog(2),
-            Frames.denseBatch(1, 1, 1));
+    StubStream good = openAccepted("good");
     assertEquals(1, good.nextAck());
 
     assertRefused(
