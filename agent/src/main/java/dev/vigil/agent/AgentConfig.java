@@ -378,7 +378,8 @@ public final class AgentConfig {
                   + TLS_CA_FILE
                   + " to reach it over TLS, or "
                   + ALLOW_PLAINTEXT_COLLECTOR
-                  + " on a network you trust");
+                  + " on a network you trust",
+              collector.toString());
         }
         if (token != null) {
           throw new SettingException(

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,16 +63,14 @@ public final class ConfigLoader {
    * @throws IllegalArgumentException starting with the origin of the first invalid value
    */
   public static SettingOrigins apply(List<SettingValue> values, SettingSink sink) {
-    Map<String, String> origins = new HashMap<>();
     for (SettingValue value : values) {
       try {
         sink.set(value.name(), value.value());
       } catch (SettingException e) {
         throw new IllegalArgumentException(value.origin() + ": " + e.problem(), e);
       }
-      origins.putIfAbsent(value.name(), value.origin());
     }
-    return new SettingOrigins(origins);
+    return new SettingOrigins(values);
   }
 
   /** Reads the YAML file at {@code path} into setting values; errors name the file. */

@@ -1,21 +1,29 @@
 package dev.vigil.agent.config;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Where each setting's value came from (its first value, for a repeated setting), to locate an
- * error that concerns a whole setting, such as one found only when all settings are known.
+ * Where each setting's values came from, to locate an error found only once every setting is known:
+ * at the offending value when the error names one, else at the setting's first value.
  */
 public final class SettingOrigins {
-  private final Map<String, String> byName;
+  private final List<SettingValue> values;
 
-  SettingOrigins(Map<String, String> byName) {
-    this.byName = Map.copyOf(byName);
+  SettingOrigins(List<SettingValue> values) {
+    this.values = List.copyOf(values);
   }
 
-  /** The error with the origin of its setting in front, or as it is for a default value. */
+  /** The error with its origin in front, or as it is for a setting left at its default. */
   public IllegalArgumentException locate(SettingException e) {
-    String origin = byName.get(e.setting());
-    return origin == null ? e : new IllegalArgumentException(origin + ": " + e.problem(), e);
+    List<SettingValue> ofSetting =
+        values.stream().filter(v -> v.name().equals(e.setting())).toList();
+    return ofSetting.stream()
+        .filter(v -> Objects.equals(v.value(), e.value()))
+        .findFirst()
+        .or(() -> ofSetting.stream().findFirst())
+        .<IllegalArgumentException>map(
+            v -> new IllegalArgumentException(v.origin() + ": " + e.problem(), e))
+        .orElse(e);
   }
 }

@@ -101,7 +101,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         yaml
-            + ":2:5: key \"collector\": vigil.example.org:7431 is not a loopback address: give"
+            + ":3:5: key \"collector\": vigil.example.org:7431 is not a loopback address: give"
             + " tls.ca-file to reach it over TLS, or allow-plaintext-collector on a network you"
             + " trust",
         error(Map.of(), "--config", yaml.toString()));
