@@ -4,6 +4,7 @@ import dev.vigil.agent.collector.CollectorContext;
 import dev.vigil.agent.collector.CollectorRunner;
 import dev.vigil.agent.metric.Sample;
 import dev.vigil.agent.ship.AgentIdentity;
+import dev.vigil.agent.ship.CollectorChannels;
 import dev.vigil.agent.ship.Shipper;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -61,16 +62,18 @@ public final class Agent implements AutoCloseable {
     long epoch = context.clock().millis();
     Shipper shipper =
         Shipper.start(
-            config.collectorHost(), config.collectorPort(), identity.hello(epoch, config.labels()));
+            CollectorChannels.open(
+                config.collectors(), config.tlsCaFile(), config.tlsServerName(), config.token()),
+            identity.hello(epoch, config.labels()));
     Agent agent =
         new Agent(CollectorRunner.forContext(context, config.interval()), shipper, context.clock());
     long periodMillis = config.interval().toMillis();
     agent.ticker.scheduleAtFixedRate(agent::tickSafely, 0, periodMillis, TimeUnit.MILLISECONDS);
     LOG.info(
-        "agent {} shipping to {}:{} every {}",
+        "agent {} shipping to {} over {} every {}",
         hostName,
-        config.collectorHost(),
-        config.collectorPort(),
+        config.collectors(),
+        config.tlsCaFile().isPresent() ? "TLS" : "plaintext",
         config.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     return agent;
   }

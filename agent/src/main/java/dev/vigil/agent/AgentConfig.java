@@ -1,20 +1,41 @@
 package dev.vigil.agent;
 
+import dev.vigil.agent.config.AgentToken;
+import dev.vigil.agent.config.CaCertificates;
+import dev.vigil.agent.config.CollectorAddress;
+import dev.vigil.agent.config.ConfigLoader;
+import dev.vigil.agent.config.SettingException;
+import dev.vigil.agent.config.SettingKind;
+import dev.vigil.agent.config.SettingNames;
+import dev.vigil.agent.config.SettingOrigins;
+import dev.vigil.agent.config.SettingSink;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Every agent setting in one place: each has one name, one default and one validation step whose
- * error names it. Built from command-line flags ({@link #parse}) or in code ({@link #builder}). The
- * connection is plaintext for now; TLS settings arrive with a later issue.
+ * error names it. Built from a YAML file, the environment and flags ({@link #load}), from flags
+ * alone ({@link #parse}) or in code ({@link #builder}).
+ *
+ * <p>A setting is its public String constant here (every public String constant not named {@code
+ * DEFAULT_*} is a setting's name), its builder method, which validates it, and one {@code case} in
+ * {@link Builder#set}, which makes it loadable from all three sources.
  */
 public final class AgentConfig {
-  /** Collector address, {@code host:port}. */
+  /**
+   * Collector address, {@code host:port}; repeatable: the agent streams to the first that answers
+   * and moves to the next when its stream breaks.
+   */
   public static final String COLLECTOR = "collector";
 
   /** Default collector: Vigil's ingest port on this machine. */
@@ -34,6 +55,18 @@ public final class AgentConfig {
   /** Host label {@code key=value}, repeatable; sent in Hello. */
   public static final String LABEL = "label";
 
+  /** PEM file of the CA certificates that verify the collector; when given, the agent uses TLS. */
+  public static final String TLS_CA_FILE = "tls.ca-file";
+
+  /** Name the collector's certificate must carry, when it is not the collector's address. */
+  public static final String TLS_SERVER_NAME = "tls.server-name";
+
+  /** Allows plaintext to a collector that is not on loopback, for a network the operator trusts. */
+  public static final String ALLOW_PLAINTEXT_COLLECTOR = "allow-plaintext-collector";
+
+  /** File holding this agent's token, sent as {@code authorization: Bearer <token>}. */
+  public static final String TOKEN_FILE = "token-file";
+
   /** Where procfs is mounted; a different root lets tests and containers read another tree. */
   public static final String PROC_ROOT = "proc-root";
 
@@ -50,20 +83,30 @@ public final class AgentConfig {
   private static final Pattern LABEL_NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]*$");
   private static final Pattern DURATION = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
 
-  private final String collectorHost;
-  private final int collectorPort;
+  private static final Set<String> NAMES = SettingNames.declaredBy(AgentConfig.class);
+  private static final Pattern SERVER_NAME =
+      Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$");
+
+  private final List<CollectorAddress> collectors;
   private final Duration interval;
   private final String hostName;
   private final Map<String, String> labels;
+  private final Path tlsCaFile;
+  private final String tlsServerName;
+  private final boolean allowPlaintextCollector;
+  private final AgentToken token;
   private final Path procRoot;
   private final Path sysRoot;
 
   private AgentConfig(Builder builder) {
-    this.collectorHost = builder.collectorHost;
-    this.collectorPort = builder.collectorPort;
+    this.collectors = builder.collectors();
     this.interval = builder.interval;
     this.hostName = builder.hostName;
     this.labels = Map.copyOf(builder.labels);
+    this.tlsCaFile = builder.tlsCaFile;
+    this.tlsServerName = builder.tlsServerName;
+    this.allowPlaintextCollector = builder.allowPlaintextCollector;
+    this.token = builder.token;
     this.procRoot = builder.procRoot;
     this.sysRoot = builder.sysRoot;
   }
@@ -74,33 +117,35 @@ public final class AgentConfig {
   }
 
   /**
-   * Parses flags such as {@code --collector host:port --interval 15s --label site=paris}.
+   * Parses flags such as {@code --collector host:port --interval 15s --label site=paris}, and the
+   * YAML file that {@code --config} names, ignoring the environment.
    *
    * @throws IllegalArgumentException naming the flag that is unknown, missing a value or invalid
    */
   public static AgentConfig parse(String... args) {
+    return load(args, Map.of());
+  }
+
+  /**
+   * Loads the YAML file named by {@code --config} or {@code VIGIL_AGENT_CONFIG}, then {@code
+   * VIGIL_AGENT_*} variables, then flags: flags win over the environment, which wins over the file,
+   * which wins over the defaults (see {@link ConfigLoader}).
+   *
+   * @throws IllegalArgumentException naming the file, line and key, the variable or the flag
+   */
+  public static AgentConfig load(String[] args, Map<String, String> env) {
     Builder builder = builder();
-    for (int i = 0; i < args.length; i += 2) {
-      String flag = args[i];
-      if (!flag.startsWith("--")) {
-        throw new IllegalArgumentException("expected a --flag, got \"" + flag + "\"");
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(flag + ": missing value");
-      }
-      builder.set(flag.substring(2), args[i + 1]);
+    SettingOrigins origins = ConfigLoader.load(args, env, builder);
+    try {
+      return builder.build();
+    } catch (SettingException e) {
+      throw origins.locate(e);
     }
-    return builder.build();
   }
 
-  /** Collector host name or address. */
-  public String collectorHost() {
-    return collectorHost;
-  }
-
-  /** Collector port. */
-  public int collectorPort() {
-    return collectorPort;
+  /** Collectors in the order the agent tries them; at least one. */
+  public List<CollectorAddress> collectors() {
+    return collectors;
   }
 
   /** Time between ticks. */
@@ -118,6 +163,26 @@ public final class AgentConfig {
     return labels;
   }
 
+  /** CA certificates that verify the collector; empty for plaintext. */
+  public Optional<Path> tlsCaFile() {
+    return Optional.ofNullable(tlsCaFile);
+  }
+
+  /** Name expected in the collector's certificate, if not its address. */
+  public Optional<String> tlsServerName() {
+    return Optional.ofNullable(tlsServerName);
+  }
+
+  /** Whether plaintext to a collector beyond loopback was explicitly allowed. */
+  public boolean allowPlaintextCollector() {
+    return allowPlaintextCollector;
+  }
+
+  /** The token to present to the collector, if one is configured. */
+  public Optional<AgentToken> token() {
+    return Optional.ofNullable(token);
+  }
+
   /** Where procfs is mounted. */
   public Path procRoot() {
     return procRoot;
@@ -129,36 +194,33 @@ public final class AgentConfig {
   }
 
   /** Collects settings; each setter validates its own setting. */
-  public static final class Builder {
-    private String collectorHost;
-    private int collectorPort;
+  public static final class Builder implements SettingSink {
+    private final List<CollectorAddress> collectors = new ArrayList<>();
     private Duration interval = DEFAULT_INTERVAL;
     private String hostName;
     private final Map<String, String> labels = new LinkedHashMap<>();
+    private Path tlsCaFile;
+    private String tlsServerName;
+    private boolean allowPlaintextCollector;
+    private AgentToken token;
     private Path procRoot = DEFAULT_PROC_ROOT;
     private Path sysRoot = DEFAULT_SYS_ROOT;
 
-    private Builder() {
-      collector(DEFAULT_COLLECTOR);
-    }
+    private Builder() {}
 
-    /** Sets {@value #COLLECTOR} from {@code host:port}; IPv6 hosts go in brackets. */
+    /**
+     * Adds a {@value #COLLECTOR} from {@code host:port}, IPv6 hosts in brackets; the first one
+     * given replaces the default.
+     */
     public Builder collector(String hostPort) {
-      Matcher m = HOST_PORT.matcher(hostPort);
-      int port = m.matches() ? parsePort(m.group(2)) : -1;
-      if (port < 1 || port > 65535) {
-        throw invalid(COLLECTOR, "must be host:port with a port from 1 to 65535", hostPort);
-      }
-      String host = m.group(1);
-      collectorHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-      collectorPort = port;
+      collectors.add(address(hostPort));
       return this;
     }
 
     /** Sets {@value #INTERVAL}. */
     public Builder interval(Duration value) {
       if (value.compareTo(MIN_INTERVAL) < 0) {
-        throw invalid(INTERVAL, "must be at least 1s", value.toString());
+        throw invalid(INTERVAL, "must be at least 1s", text(value));
       }
       interval = value;
       return this;
@@ -185,6 +247,47 @@ public final class AgentConfig {
       return this;
     }
 
+    /** Sets {@value #TLS_CA_FILE}, after checking that it holds PEM certificates. */
+    public Builder tlsCaFile(Path file) {
+      try {
+        CaCertificates.check(file);
+      } catch (IllegalArgumentException e) {
+        throw invalid(
+            TLS_CA_FILE,
+            "must be a PEM file of CA certificates (" + e.getMessage() + ")",
+            file.toString());
+      }
+      tlsCaFile = file;
+      return this;
+    }
+
+    /** Sets {@value #TLS_SERVER_NAME}. */
+    public Builder tlsServerName(String name) {
+      if (!SERVER_NAME.matcher(name).matches()) {
+        throw invalid(TLS_SERVER_NAME, "must be a host name such as collector.example.org", name);
+      }
+      tlsServerName = name;
+      return this;
+    }
+
+    /** Sets {@value #ALLOW_PLAINTEXT_COLLECTOR}. */
+    public Builder allowPlaintextCollector(boolean allowed) {
+      allowPlaintextCollector = allowed;
+      return this;
+    }
+
+    /** Sets {@value #TOKEN_FILE} and reads the token from it. */
+    public Builder tokenFile(Path file) {
+      try {
+        token = AgentToken.read(file);
+      } catch (IOException e) {
+        throw invalid(TOKEN_FILE, "must be a readable file (" + e + ")", file.toString());
+      } catch (IllegalArgumentException e) {
+        throw invalid(TOKEN_FILE, e.getMessage(), file.toString());
+      }
+      return this;
+    }
+
     /** Sets {@value #PROC_ROOT}. */
     public Builder procRoot(Path value) {
       procRoot = value;
@@ -197,17 +300,28 @@ public final class AgentConfig {
       return this;
     }
 
-    /** The validated configuration. */
+    /**
+     * The validated configuration.
+     *
+     * @throws SettingException when settings contradict each other, e.g. a collector beyond
+     *     loopback without TLS
+     */
     public AgentConfig build() {
+      checkTransport();
       return new AgentConfig(this);
     }
 
-    private void set(String name, String value) {
+    @Override
+    public void set(String name, String value) {
       switch (name) {
         case COLLECTOR -> collector(value);
         case INTERVAL -> interval(parseDuration(value));
         case HOST_NAME -> hostName(value);
         case LABEL -> label(value);
+        case TLS_CA_FILE -> tlsCaFile(Path.of(value));
+        case TLS_SERVER_NAME -> tlsServerName(value);
+        case ALLOW_PLAINTEXT_COLLECTOR -> allowPlaintextCollector(parseSwitch(name, value));
+        case TOKEN_FILE -> tokenFile(Path.of(value));
         case PROC_ROOT -> procRoot(Path.of(value));
         case SYS_ROOT -> sysRoot(Path.of(value));
         default -> throw new IllegalArgumentException("--" + name + ": unknown setting");
@@ -220,6 +334,59 @@ public final class AgentConfig {
         throw invalid(LABEL, "must be key=value", pair);
       }
       label(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+
+    @Override
+    public Set<String> names() {
+      return NAMES;
+    }
+
+    @Override
+    public SettingKind kind(String name) {
+      return switch (name) {
+        case COLLECTOR, LABEL -> SettingKind.REPEATED;
+        case ALLOW_PLAINTEXT_COLLECTOR -> SettingKind.SWITCH;
+        default -> SettingKind.SINGLE;
+      };
+    }
+
+    private List<CollectorAddress> collectors() {
+      return collectors.isEmpty() ? List.of(address(DEFAULT_COLLECTOR)) : List.copyOf(collectors);
+    }
+
+    /**
+     * Plaintext only to loopback unless allowed, and the token never in clear text beyond it: a
+     * token sent in clear could be replayed by anyone on the path.
+     */
+    private void checkTransport() {
+      if (tlsServerName != null && tlsCaFile == null) {
+        throw new SettingException(
+            TLS_SERVER_NAME, "needs " + TLS_CA_FILE + ": it names the certificate TLS verifies");
+      }
+      if (tlsCaFile != null) {
+        return;
+      }
+      for (CollectorAddress collector : collectors()) {
+        if (collector.isLoopback()) {
+          continue;
+        }
+        if (!allowPlaintextCollector) {
+          throw new SettingException(
+              COLLECTOR,
+              collector
+                  + " is not a loopback address: give "
+                  + TLS_CA_FILE
+                  + " to reach it over TLS, or "
+                  + ALLOW_PLAINTEXT_COLLECTOR
+                  + " on a network you trust",
+              collector.toString());
+        }
+        if (token != null) {
+          throw new SettingException(
+              TOKEN_FILE,
+              "the token would travel in clear text to " + collector + ": give " + TLS_CA_FILE);
+        }
+      }
     }
   }
 
@@ -237,11 +404,35 @@ public final class AgentConfig {
     };
   }
 
+  private static CollectorAddress address(String hostPort) {
+    Matcher m = HOST_PORT.matcher(hostPort);
+    int port = m.matches() ? parsePort(m.group(2)) : -1;
+    if (port < 1 || port > 65535) {
+      throw invalid(COLLECTOR, "must be host:port with a port from 1 to 65535", hostPort);
+    }
+    String host = m.group(1);
+    return new CollectorAddress(
+        host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port);
+  }
+
+  /** A duration as the settings spell it: 15s, 1m, 0.5s. */
+  private static String text(Duration duration) {
+    return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean parseSwitch(String setting, String text) {
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(setting, "must be true or false", text);
+    };
+  }
+
   private static int parsePort(String digits) {
     return digits.length() > 5 ? -1 : Integer.parseInt(digits);
   }
 
-  private static IllegalArgumentException invalid(String setting, String rule, String got) {
-    return new IllegalArgumentException("--" + setting + ": " + rule + ", got \"" + got + "\"");
+  private static SettingException invalid(String setting, String rule, String got) {
+    return new SettingException(setting, rule + ", got \"" + got + "\"");
   }
 }

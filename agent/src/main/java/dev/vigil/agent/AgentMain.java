@@ -16,14 +16,39 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Command line of {@code vigil-agent}: {@code run} (default) ships to a collector until stopped;
- * {@code once} prints one tick as Prometheus text.
+ * {@code once} prints one tick as Prometheus text; {@code service}, {@code install-service} and
+ * {@code uninstall-service} are the Windows service's (see {@link ServiceCommands}).
  */
 public final class AgentMain {
   static final int EXIT_USAGE = 2;
   static final String USAGE =
-      "usage: vigil-agent [run|once|service|install-service|uninstall-service]"
-          + " [--collector host:port] [--interval 15s]"
-          + " [--host-name name] [--label key=value]... [--proc-root /proc] [--sys-root /sys]";
+      """
+      usage: vigil-agent [run|once|service|install-service|uninstall-service] [--config FILE]
+                   [--SETTING VALUE]...
+
+      run streams to the collector until stopped (the default); once prints one tick as
+      Prometheus text; service is what the Windows Service Control Manager starts, and
+      install-service / uninstall-service register and remove it (Windows, as Administrator).
+      Each setting comes from its flag, else its VIGIL_AGENT_* variable, else the YAML file
+      that --config names, else its default. The variable is VIGIL_AGENT_ and the name in
+      capitals with - and . as _ (tls.ca-file: VIGIL_AGENT_TLS_CA_FILE); a repeatable setting
+      takes a comma-separated list there. In the file, tls.ca-file is ca-file under tls:.
+
+        --config FILE                 YAML file of settings; none is read without it
+        --collector HOST:PORT         collector to stream to (default 127.0.0.1:7431); repeat
+                                      for failover: the first that answers, the next when its
+                                      stream breaks
+        --tls.ca-file FILE            PEM CA certificates that verify the collector; turns TLS on
+        --tls.server-name NAME        name in the collector's certificate, if not its address
+        --allow-plaintext-collector   allow plaintext to a collector beyond loopback
+        --token-file FILE             file holding this agent's token, sent as a bearer token
+        --interval DURATION           collection tick, at least 1s (default 15s)
+        --host-name NAME              this host's instance label (default: the OS host name)
+        --label NAME=VALUE            host label sent in Hello, e.g. site=hq; repeatable
+        --proc-root DIR               where /proc is (default /proc)
+        --sys-root DIR                where /sys is (default /sys)
+        --help                        print this and exit
+      """;
 
   /** How long {@code once} waits for the first patch scan before printing without it. */
   static final Duration ONCE_PATCH_WAIT = Duration.ofSeconds(60);
@@ -37,9 +62,14 @@ public final class AgentMain {
     SLF4JBridgeHandler.install();
     boolean hasCommand = args.length > 0 && !args[0].startsWith("--");
     String command = hasCommand ? args[0] : "run";
+    String[] flags = Arrays.copyOfRange(args, hasCommand ? 1 : 0, args.length);
+    if (Arrays.asList(flags).contains("--help")) {
+      System.out.print(USAGE);
+      return;
+    }
     AgentConfig config;
     try {
-      config = AgentConfig.parse(Arrays.copyOfRange(args, hasCommand ? 1 : 0, args.length));
+      config = AgentConfig.load(flags, System.getenv());
     } catch (IllegalArgumentException e) {
       System.exit(usageError(e.getMessage()));
       return;
@@ -85,7 +115,7 @@ public final class AgentMain {
 
   private static int usageError(String message) {
     System.err.println("vigil-agent: " + message);
-    System.err.println(USAGE);
+    System.err.println("Run vigil-agent --help for the settings.");
     return EXIT_USAGE;
   }
 }

@@ -50,6 +50,14 @@ class AgentMainTest {
     assertPromtoolAccepted(promtool.exitValue(), report, text);
   }
 
+  @Test
+  void shouldDescribeEverySettingInTheUsage() {
+    for (String name : AgentConfig.builder().names()) {
+      assertTrue(AgentMain.USAGE.contains("\n  --" + name + " "), "--" + name + " missing");
+    }
+    assertTrue(AgentMain.USAGE.contains("\n  --config FILE "), AgentMain.USAGE);
+  }
+
   private static String once() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

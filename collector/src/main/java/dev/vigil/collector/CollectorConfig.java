@@ -1,6 +1,8 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.ingest.AgentTokens;
 import dev.vigil.collector.ingest.IngestLimits;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.Duration;
  * @param httpListen address the HTTP server (metrics, discovery, health) binds
  * @param tlsCertificate PEM certificate chain for the ingest, or null for plaintext
  * @param tlsPrivateKey PEM private key for the ingest, or null for plaintext
+ * @param agentTokens the tokens an agent must present, or null to admit any agent
  * @param limits bounds on what one agent may send
  * @param staleAfter how long a series stays exposed after its last value
  */
@@ -21,6 +24,7 @@ public record CollectorConfig(
     InetSocketAddress httpListen,
     Path tlsCertificate,
     Path tlsPrivateKey,
+    AgentTokens agentTokens,
     IngestLimits limits,
     Duration staleAfter) {
 
@@ -31,6 +35,8 @@ public record CollectorConfig(
   public static final String TLS_CERT = "tls-cert";
   public static final String TLS_KEY = "tls-key";
   public static final String ALLOW_PLAINTEXT = "allow-plaintext-ingest";
+  public static final String AGENT_TOKENS_FILE = "agent-tokens-file";
+  public static final String ALLOW_UNAUTHENTICATED = "allow-unauthenticated-ingest";
   public static final String MAX_FRAME_BYTES = "max-frame-bytes";
   public static final int MAX_FRAME_BYTES_DEFAULT = 4 * 1024 * 1024;
   public static final String MAX_SERIES_PER_HOST = "max-series-per-host";
@@ -66,21 +72,18 @@ public record CollectorConfig(
     }
     boolean plaintextAllowed = flags.bool(ALLOW_PLAINTEXT);
     if (cert == null && !ingest.getAddress().isLoopbackAddress() && !plaintextAllowed) {
-      throw new IllegalArgumentException(
+      throw notLoopback(
+          ingest,
           "--"
-              + INGEST_LISTEN
-              + " "
-              + ingest.getHostString()
-              + ":"
-              + ingest.getPort()
-              + " is not a loopback address: give --"
               + TLS_CERT
               + " and --"
               + TLS_KEY
               + ", or --"
               + ALLOW_PLAINTEXT
-              + " on a network you trust");
+              + " on a network"
+              + " you trust");
     }
+    AgentTokens tokens = agentTokens(flags, ingest);
     IngestLimits limits =
         new IngestLimits(
             flags.positiveInt(MAX_FRAME_BYTES, MAX_FRAME_BYTES_DEFAULT),
@@ -94,14 +97,55 @@ public record CollectorConfig(
             flags.address(HTTP_LISTEN, HTTP_LISTEN_DEFAULT),
             cert,
             key,
+            tokens,
             limits,
             flags.duration(STALE_AFTER, STALE_AFTER_DEFAULT));
     flags.requireAllUsed();
     return config;
   }
 
+  /**
+   * The tokens file, required when the ingest listens beyond loopback unless unauthenticated agents
+   * are explicitly allowed: anyone who reaches the port could otherwise write any host's metrics.
+   */
+  private static AgentTokens agentTokens(Flags flags, InetSocketAddress ingest) {
+    Path file = flags.file(AGENT_TOKENS_FILE);
+    boolean unauthenticatedAllowed = flags.bool(ALLOW_UNAUTHENTICATED);
+    if (file == null) {
+      if (!ingest.getAddress().isLoopbackAddress() && !unauthenticatedAllowed) {
+        throw notLoopback(
+            ingest,
+            "--"
+                + AGENT_TOKENS_FILE
+                + ", or --"
+                + ALLOW_UNAUTHENTICATED
+                + " to admit any agent"
+                + " that reaches it");
+      }
+      return null;
+    }
+    try {
+      return AgentTokens.read(file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + AGENT_TOKENS_FILE + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static IllegalArgumentException notLoopback(InetSocketAddress ingest, String remedy) {
+    return new IllegalArgumentException(
+        "--"
+            + INGEST_LISTEN
+            + " "
+            + ingest.getHostString()
+            + ":"
+            + ingest.getPort()
+            + " is not a loopback address: give "
+            + remedy);
+  }
+
   /** The same configuration listening on other addresses (tests bind port 0). */
   public CollectorConfig withListen(InetSocketAddress ingest, InetSocketAddress http) {
-    return new CollectorConfig(ingest, http, tlsCertificate, tlsPrivateKey, limits, staleAfter);
+    return new CollectorConfig(
+        ingest, http, tlsCertificate, tlsPrivateKey, agentTokens, limits, staleAfter);
   }
 }

@@ -104,6 +104,14 @@ public final class CollectorMain {
             "false",
             "allow plaintext ingest on a non-loopback address"),
         flag(
+            CollectorConfig.AGENT_TOKENS_FILE,
+            "none",
+            "file of accepted agent tokens, one per line, # comments"),
+        flag(
+            CollectorConfig.ALLOW_UNAUTHENTICATED,
+            "false",
+            "admit agents without a token on a non-loopback address"),
+        flag(
             CollectorConfig.MAX_FRAME_BYTES,
             CollectorConfig.MAX_FRAME_BYTES_DEFAULT,
             "largest frame an agent may send"),
@@ -128,7 +136,7 @@ public final class CollectorMain {
   }
 
   private static String flag(String name, Object fallback, String meaning) {
-    String left = String.format("  --%-24s %s", name, meaning);
+    String left = String.format("  --%-28s %s", name, meaning);
     return fallback.toString().isEmpty() ? left : left + " (default " + fallback + ")";
   }
 }

@@ -1,10 +1,15 @@
 package dev.vigil.collector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CollectorConfigTest {
   @Test
@@ -33,9 +38,51 @@ class CollectorConfigTest {
   @Test
   void shouldAllowAPlaintextIngestBeyondLoopbackWhenToldSo() {
     CollectorConfig config =
-        CollectorConfig.parse("--ingest-listen", "0.0.0.0:7431", "--allow-plaintext-ingest");
+        CollectorConfig.parse(
+            "--ingest-listen",
+            "0.0.0.0:7431",
+            "--allow-plaintext-ingest",
+            "--allow-unauthenticated-ingest");
 
     assertEquals("0.0.0.0", config.ingestListen().getHostString());
+    assertNull(config.agentTokens());
+  }
+
+  @Test
+  void shouldRefuseAnUnauthenticatedIngestBeyondLoopback() {
+    assertError(
+        "--ingest-listen 0.0.0.0:7431 is not a loopback address: give --agent-tokens-file, or"
+            + " --allow-unauthenticated-ingest to admit any agent that reaches it",
+        "--ingest-listen",
+        "0.0.0.0:7431",
+        "--allow-plaintext-ingest");
+  }
+
+  @Test
+  void shouldReadTheAgentTokensFile(@TempDir Path dir) throws Exception {
+    Path tokens = Files.writeString(dir.resolve("tokens"), "# hq\n0123456789abcdef\n");
+
+    CollectorConfig config =
+        CollectorConfig.parse(
+            "--ingest-listen",
+            "0.0.0.0:7431",
+            "--allow-plaintext-ingest",
+            "--agent-tokens-file",
+            tokens.toString());
+
+    assertTrue(config.agentTokens().accepts("0123456789abcdef"));
+  }
+
+  @Test
+  void shouldNameTheTokensFileAndLineOfABadToken(@TempDir Path dir) throws Exception {
+    Path tokens = Files.writeString(dir.resolve("tokens"), "# hq\nshort\n");
+
+    assertError(
+        "--agent-tokens-file: "
+            + tokens
+            + ":2: a token is 16 to 4096 visible ASCII characters without spaces, one per line",
+        "--agent-tokens-file",
+        tokens.toString());
   }
 
   @Test

@@ -11,7 +11,6 @@ import dev.vigil.proto.v1.Goodbye;
 import dev.vigil.proto.v1.Hello;
 import dev.vigil.proto.v1.IngestGrpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +35,6 @@ public final class Shipper implements AutoCloseable {
   static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-  // The server side of grpc-java refuses pings more often than every 5 minutes by default.
-  private static final long KEEPALIVE_MINUTES = 5;
 
   private final ManagedChannel channel;
   private final IngestGrpc.IngestStub stub;
@@ -72,17 +69,13 @@ public final class Shipper implements AutoCloseable {
   }
 
   /**
-   * Starts shipping to {@code host:port} over plaintext gRPC (TLS is a later issue).
+   * Starts shipping through {@code channel} (see {@link CollectorChannels}); closing the shipper
+   * shuts the channel down.
    *
    * <p>With no durable state yet, seq starts at the current time in microseconds, which keeps it
    * increasing across restarts; the disk spool of a later issue will persist it instead.
    */
-  public static Shipper start(String host, int port, Hello hello) {
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress(host, port)
-            .usePlaintext()
-            .keepAliveTime(KEEPALIVE_MINUTES, TimeUnit.MINUTES)
-            .build();
+  public static Shipper start(ManagedChannel channel, Hello hello) {
     Backoff backoff = new Backoff(INITIAL_BACKOFF, MAX_BACKOFF, new Random());
     Shipper shipper = new Shipper(channel, hello, backoff, System.currentTimeMillis() * 1000);
     shipper.connect();

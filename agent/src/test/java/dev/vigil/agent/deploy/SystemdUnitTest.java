@@ -91,8 +91,14 @@ class SystemdUnitTest {
     assertEquals("/usr/bin/java", argv.get(0));
     assertTrue(argv.contains("-Djna.tmpdir=%S/vigil-agent"), "jna.tmpdir: " + argv);
     assertEquals(
-        List.of("-jar", "/usr/share/vigil/vigil-agent.jar", "run", "$VIGIL_AGENT_ARGS"),
-        argv.subList(argv.size() - 4, argv.size()));
+        List.of(
+            "-jar",
+            "/usr/share/vigil/vigil-agent.jar",
+            "run",
+            "--config",
+            "/etc/vigil/agent.yaml",
+            "$VIGIL_AGENT_ARGS"),
+        argv.subList(argv.size() - 6, argv.size()));
     assertEquals(List.of("SIGTERM"), values(settings, "KillSignal"));
     assertEquals(List.of("143"), values(settings, "SuccessExitStatus"));
   }

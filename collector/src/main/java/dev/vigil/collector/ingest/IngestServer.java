@@ -3,6 +3,8 @@ package dev.vigil.collector.ingest;
 import dev.vigil.collector.CollectorConfig;
 import dev.vigil.collector.store.SeriesStore;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -18,16 +20,24 @@ public final class IngestServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Binds and starts the server; TLS when the configuration names a certificate. */
+  /**
+   * Binds and starts the server; TLS when the configuration names a certificate, and only agents
+   * with an accepted token when it names a tokens file.
+   */
   public static IngestServer start(
       CollectorConfig config, SeriesStore store, IngestMetrics metrics, LongSupplier clock)
       throws IOException {
     IngestCallHandler handler = new IngestCallHandler(store, config.limits(), metrics, clock);
+    ServerServiceDefinition service = handler.serviceDefinition();
+    if (config.agentTokens() != null) {
+      service =
+          ServerInterceptors.intercept(service, new AgentTokenInterceptor(config.agentTokens()));
+    }
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(config.ingestListen())
             .directExecutor()
             .maxInboundMessageSize(transportFrameLimit(config.limits()))
-            .addService(handler.serviceDefinition());
+            .addService(service);
     if (config.tlsCertificate() != null) {
       builder.sslContext(
           GrpcSslContexts.forServer(
