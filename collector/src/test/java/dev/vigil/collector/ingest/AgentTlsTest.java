@@ -104,8 +104,8 @@ class AgentTlsTest {
         CollectorChannels.open(
             collector(), Optional.of(ca), Optional.of("collector.test"), token());
     try {
-      StubStream stream =
-          StubStream.open(
+      RawStream stream =
+          RawStream.open(
               byName, Frames.hello("tls-agent"), Frames.cpuCatalog(1), Frames.denseBatch(3, 1));
       assertEquals(3, stream.nextAck());
     } finally {
@@ -119,7 +119,7 @@ class AgentTlsTest {
   /** Opens a stream, sends Hello and returns how the stream ended. */
   private static Status streamHello(ManagedChannel channel) throws Exception {
     try {
-      return StubStream.open(channel, Frames.hello("tls-agent")).awaitClose();
+      return RawStream.open(channel, Frames.hello("tls-agent")).awaitClose();
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

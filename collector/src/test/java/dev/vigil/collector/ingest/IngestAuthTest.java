@@ -56,8 +56,8 @@ class IngestAuthTest {
     ingest.close();
   }
 
-  private StubStream openAccepted(String host) throws Exception {
-    return StubStream.open(
+  private RawStream openAccepted(String host) throws Exception {
+    return RawStream.open(
         withAuthorization("Bearer " + TOKEN),
         Frames.hello(host),
         Frames.cpuCatalog(2),
@@ -72,7 +72,7 @@ class IngestAuthTest {
 
   @Test
   void shouldAcknowledgeAStreamWithAnAcceptedToken() throws Exception {
-    StubStream agent = openAccepted("alpha");
+    RawStream agent = openAccepted("alpha");
 
     assertEquals(1, agent.nextAck());
     assertEquals(2.0, store.find("alpha").slots().values()[1]);
@@ -80,19 +80,19 @@ class IngestAuthTest {
 
   @Test
   void shouldRefuseMissingAndWrongTokensWhileAnotherStreamGoesOn() throws Exception {
-    StubStream good = openAccepted("good");
+    RawStream good = openAccepted("good");
     assertEquals(1, good.nextAck());
 
     assertRefused(
         "no agent token: send the metadata authorization: Bearer <token>",
-        StubStream.open(tls, Frames.hello("intruder"), Frames.cpuCatalog(2)));
+        RawStream.open(tls, Frames.hello("intruder"), Frames.cpuCatalog(2)));
     assertRefused(
         "agent token not accepted",
-        StubStream.open(
+        RawStream.open(
             withAuthorization("Bearer fleet-c-0123456789abcdef"), Frames.hello("intruder")));
     assertRefused(
         "authorization must be Bearer <token>",
-        StubStream.open(withAuthorization("Basic " + TOKEN), Frames.hello("intruder")));
+        RawStream.open(withAuthorization("Basic " + TOKEN), Frames.hello("intruder")));
     assertNull(store.find("intruder"), "a refused stream must reach nothing");
 
     good.send(Frames.denseBatch(2, 5, 6));
@@ -100,7 +100,7 @@ class IngestAuthTest {
     assertEquals(6.0, store.find("good").slots().values()[1]);
   }
 
-  private static void assertRefused(String description, StubStream stream)
+  private static void assertRefused(String description, RawStream stream)
       throws InterruptedException {
     Status status = stream.awaitClose();
     assertEquals(Status.Code.UNAUTHENTICATED, status.getCode(), status.toString());

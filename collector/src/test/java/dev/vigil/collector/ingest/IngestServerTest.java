@@ -1,27 +1,16 @@
 package dev.vigil.collector.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.collector.CollectorConfig;
 import dev.vigil.collector.store.SeriesStore;
-import dev.vigil.proto.v1.CollectorFrame;
-import dev.vigil.proto.v1.IngestGrpc;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.ProtoUtils;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** A real gRPC server on loopback, fed raw bytes so that tests can send what no agent would. */
 class IngestServerTest {
-  private static final MethodDescriptor<byte[], CollectorFrame> RAW_STREAM =
-      IngestGrpc.getStreamMethod().toBuilder(
-              new RawMarshaller(), ProtoUtils.marshaller(CollectorFrame.getDefaultInstance()))
-          .build();
-
   private static final int CATCH_UP_BUDGET = 600;
 
   private final SeriesStore store = new SeriesStore(1_000);
@@ -130,82 +114,6 @@ class IngestServerTest {
   }
 
   private RawStream open() {
-    RawStream stream = new RawStream();
-    stream.requests =
-        ClientCalls.asyncBidiStreamingCall(
-            channel.newCall(RAW_STREAM, CallOptions.DEFAULT), stream);
-    return stream;
-  }
-
-  /** One client stream: frames out, acks and the closing status in. */
-  private static final class RawStream implements StreamObserver<CollectorFrame> {
-    private final LinkedBlockingQueue<Long> acks = new LinkedBlockingQueue<>();
-    private final LinkedBlockingQueue<Integer> paces = new LinkedBlockingQueue<>();
-    private final LinkedBlockingQueue<Status> closed = new LinkedBlockingQueue<>();
-    private StreamObserver<byte[]> requests;
-
-    void send(byte[]... frames) {
-      for (byte[] frame : frames) {
-        requests.onNext(frame);
-      }
-    }
-
-    void finish() {
-      requests.onCompleted();
-    }
-
-    long nextAck() throws InterruptedException {
-      Long ack = acks.poll(10, TimeUnit.SECONDS);
-      assertNotNull(ack, "no ack within 10 s; stream closed with " + closed.peek());
-      return ack;
-    }
-
-    int nextPace() throws InterruptedException {
-      Integer pace = paces.poll(10, TimeUnit.SECONDS);
-      assertNotNull(pace, "no Pace within 10 s; stream closed with " + closed.peek());
-      return pace;
-    }
-
-    Status awaitClose() throws InterruptedException {
-      Status status = closed.poll(10, TimeUnit.SECONDS);
-      assertNotNull(status, "stream not closed within 10 s");
-      return status;
-    }
-
-    Status closedStatus() {
-      return closed.peek();
-    }
-
-    @Override
-    public void onNext(CollectorFrame frame) {
-      switch (frame.getFrameCase()) {
-        case ACK -> acks.add(frame.getAck().getSeq());
-        case PACE -> paces.add(frame.getPace().getReplayBatchesPerSecond());
-        default -> throw new AssertionError("unexpected frame " + frame);
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      closed.add(Status.fromThrowable(t));
-    }
-
-    @Override
-    public void onCompleted() {
-      closed.add(Status.OK);
-    }
-  }
-
-  /** Sends bytes exactly as given. */
-  private static final class RawMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      throw new UnsupportedOperationException("the client only sends raw frames");
-    }
+    return RawStream.open(channel);
   }
 }

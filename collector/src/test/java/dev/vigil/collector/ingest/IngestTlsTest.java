@@ -38,13 +38,13 @@ class IngestTlsTest {
       ManagedChannel plain =
           NettyChannelBuilder.forAddress(server.address()).usePlaintext().build();
       try {
-        StubStream overTls =
-            StubStream.open(
+        RawStream overTls =
+            RawStream.open(
                 tls, Frames.hello("secure"), Frames.cpuCatalog(2), Frames.denseBatch(5, 1, 2));
         assertEquals(5, overTls.nextAck());
         assertEquals(2.0, store.find("secure").slots().values()[1]);
 
-        StubStream overPlaintext = StubStream.open(plain, Frames.hello("plain"));
+        RawStream overPlaintext = RawStream.open(plain, Frames.hello("plain"));
         assertEquals(Status.Code.UNAVAILABLE, overPlaintext.awaitClose().getCode());
         assertEquals(null, store.find("plain"), "a plaintext stream must reach nothing");
       } finally {
