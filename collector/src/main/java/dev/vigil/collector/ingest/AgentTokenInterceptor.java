@@ -6,6 +6,8 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +22,22 @@ public final class AgentTokenInterceptor implements ServerInterceptor {
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final String BEARER = "Bearer ";
 
-  private final AgentTokens tokens;
+  /** Least time between two log lines about refused streams. */
+  static final long LOG_INTERVAL_MILLIS = 60_000;
 
-  public AgentTokenInterceptor(AgentTokens tokens) {
+  private final AgentTokens tokens;
+  private final IngestMetrics metrics;
+  private final LongSupplier clock;
+  private final AtomicLong nextLogMillis = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong refusedSinceLog = new AtomicLong();
+
+  /**
+   * @param clock wall-clock milliseconds, to space out the log lines
+   */
+  public AgentTokenInterceptor(AgentTokens tokens, IngestMetrics metrics, LongSupplier clock) {
     this.tokens = tokens;
+    this.metrics = metrics;
+    this.clock = clock;
   }
 
   @Override
@@ -33,14 +47,29 @@ public final class AgentTokenInterceptor implements ServerInterceptor {
     if (refusal == null) {
       return next.startCall(call, headers);
     }
-    // One line per refused stream: agents reconnect with backoff, so a misconfigured one is seen
-    // without flooding the log. The presented token is never logged.
-    LOG.warn(
-        "refused an ingest stream from {}: {}",
-        call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
-        refusal);
+    metrics.unauthenticated.increment();
+    logSometimes(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), refusal);
     call.close(Status.UNAUTHENTICATED.withDescription(refusal), new Metadata());
     return new ServerCall.Listener<>() {};
+  }
+
+  /**
+   * A misconfigured agent reconnects with backoff, but anyone who can reach the port can open
+   * streams as fast as they like: at most one line a minute, with how many were refused since. The
+   * presented token is never logged.
+   */
+  private void logSometimes(Object remote, String refusal) {
+    long refused = refusedSinceLog.incrementAndGet();
+    long now = clock.getAsLong();
+    long next = nextLogMillis.get();
+    if (now >= next && nextLogMillis.compareAndSet(next, now + LOG_INTERVAL_MILLIS)) {
+      refusedSinceLog.addAndGet(-refused);
+      LOG.warn(
+          "refused an ingest stream from {}: {} ({} refused since the last such line)",
+          remote,
+          refusal,
+          refused);
+    }
   }
 
   /** Why the call is refused, or null when its token is accepted. */

@@ -15,6 +15,7 @@ public final class IngestMetrics {
   final LongAdder batches = new LongAdder();
   final LongAdder replayedBatches = new LongAdder();
   final LongAdder bytes = new LongAdder();
+  final LongAdder unauthenticated = new LongAdder();
   final AtomicInteger streams = new AtomicInteger();
   final AtomicInteger catchingUp = new AtomicInteger();
   private final LongAdder[] errors = new LongAdder[IngestError.values().length];
@@ -34,6 +35,11 @@ public final class IngestMetrics {
     return errors[error.ordinal()].sum();
   }
 
+  /** Streams refused for their agent token so far. */
+  public long unauthenticated() {
+    return unauthenticated.sum();
+  }
+
   /** Samples applied to the store so far. */
   public long samples() {
     return samples.sum();
@@ -48,6 +54,11 @@ public final class IngestMetrics {
         "vigil.collector.replayed.batches",
         "Batches ignored because their seq was already applied",
         replayedBatches);
+    counter(
+        registry,
+        "vigil.collector.unauthenticated.streams",
+        "Ingest streams refused for a missing or unaccepted agent token",
+        unauthenticated);
     FunctionCounter.builder("vigil.collector.received", bytes, LongAdder::doubleValue)
         .baseUnit("bytes")
         .description("Bytes of frames received from agents")

@@ -31,7 +31,8 @@ public final class IngestServer implements AutoCloseable {
     ServerServiceDefinition service = handler.serviceDefinition();
     if (config.agentTokens() != null) {
       service =
-          ServerInterceptors.intercept(service, new AgentTokenInterceptor(config.agentTokens()));
+          ServerInterceptors.intercept(
+              service, new AgentTokenInterceptor(config.agentTokens(), metrics, clock));
     }
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(config.ingestListen())

@@ -94,6 +94,7 @@ class IngestAuthTest {
         "authorization must be Bearer <token>",
         RawStream.open(withAuthorization("Basic " + TOKEN), Frames.hello("intruder")));
     assertNull(store.find("intruder"), "a refused stream must reach nothing");
+    assertEquals(3, ingest.metrics().unauthenticated());
 
     good.send(Frames.denseBatch(2, 5, 6));
     assertEquals(2, good.nextAck());

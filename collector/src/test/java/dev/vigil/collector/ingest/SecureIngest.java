@@ -14,8 +14,10 @@ import java.util.List;
  *
  * @param server the running server
  * @param certificate its certificate, which clients can trust as their CA file
+ * @param metrics its counters
  */
-record SecureIngest(IngestServer server, Path certificate) implements AutoCloseable {
+record SecureIngest(IngestServer server, Path certificate, IngestMetrics metrics)
+    implements AutoCloseable {
 
   /**
    * @param subjectAltName the certificate's name, e.g. {@code IP:127.0.0.1}
@@ -34,9 +36,9 @@ record SecureIngest(IngestServer server, Path certificate) implements AutoClosea
                 "--agent-tokens-file", tokens.toString())
             .withListen(
                 new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
-    IngestServer server =
-        IngestServer.start(config, store, new IngestMetrics(), System::currentTimeMillis);
-    return new SecureIngest(server, cert);
+    IngestMetrics metrics = new IngestMetrics();
+    IngestServer server = IngestServer.start(config, store, metrics, System::currentTimeMillis);
+    return new SecureIngest(server, cert, metrics);
   }
 
   /** The port agents connect to. */
