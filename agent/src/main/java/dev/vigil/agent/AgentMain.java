@@ -16,7 +16,8 @@ public final class AgentMain {
   static final int EXIT_USAGE = 2;
   static final String USAGE =
       "usage: vigil-agent [run|once] [--collector host:port] [--interval 15s]"
-          + " [--host-name name] [--label key=value]... [--proc-root /proc] [--sys-root /sys]";
+          + " [--host-name name] [--label key=value]... [--proc-root /proc] [--sys-root /sys]"
+          + " [--state-dir dir] [--spool-max-bytes 64MiB] [--spool-fsync always|never]";
 
   private AgentMain() {}
 

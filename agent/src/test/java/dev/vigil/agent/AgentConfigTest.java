@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.agent.spool.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,32 @@ class AgentConfigTest {
     assertEquals(Map.of(), config.labels());
     assertEquals(Path.of("/proc"), config.procRoot());
     assertEquals(Path.of("/sys"), config.sysRoot());
+    assertEquals(64L << 20, config.spoolMaxBytes());
+    assertEquals(FsyncPolicy.ALWAYS, config.spoolFsync());
+  }
+
+  @Test
+  void shouldDefaultTheStateDirectoryToSystemdsThenThePlatforms() {
+    assertEquals(
+        "/var/lib/vigil-agent",
+        AgentConfig.defaultStateDir(Map.of("STATE_DIRECTORY", "/var/lib/vigil-agent"), "Linux"));
+    assertEquals(
+        "/var/lib/private/a",
+        AgentConfig.defaultStateDir(Map.of("STATE_DIRECTORY", "/var/lib/private/a:/b"), "Linux"));
+    assertEquals("/var/lib/vigil-agent", AgentConfig.defaultStateDir(Map.of(), "Linux"));
+    assertEquals(
+        "D:\\Data\\Vigil\\agent",
+        AgentConfig.defaultStateDir(Map.of("ProgramData", "D:\\Data"), "Windows Server 2022"));
+    assertEquals(
+        "C:\\ProgramData\\Vigil\\agent", AgentConfig.defaultStateDir(Map.of(), "Windows 11"));
+  }
+
+  @Test
+  void shouldParseSpoolSizesWithBinarySuffixes() {
+    assertEquals(64L << 20, AgentConfig.parse("--spool-max-bytes", "64MiB").spoolMaxBytes());
+    assertEquals(2L << 30, AgentConfig.parse("--spool-max-bytes", "2GiB").spoolMaxBytes());
+    assertEquals(1536L << 10, AgentConfig.parse("--spool-max-bytes", "1536KiB").spoolMaxBytes());
+    assertEquals(3_000_000L, AgentConfig.parse("--spool-max-bytes", "3000000").spoolMaxBytes());
   }
 
   @Test
@@ -35,7 +62,10 @@ class AgentConfigTest {
             "--label", "site=paris",
             "--label", "role=desk=top",
             "--proc-root", "/host/proc",
-            "--sys-root", "/host/sys");
+            "--sys-root", "/host/sys",
+            "--state-dir", "/srv/vigil",
+            "--spool-max-bytes", "128MiB",
+            "--spool-fsync", "never");
 
     assertEquals("::1", config.collectorHost());
     assertEquals(9000, config.collectorPort());
@@ -44,6 +74,9 @@ class AgentConfigTest {
     assertEquals(Map.of("site", "paris", "role", "desk=top"), config.labels());
     assertEquals(Path.of("/host/proc"), config.procRoot());
     assertEquals(Path.of("/host/sys"), config.sysRoot());
+    assertEquals(Path.of("/srv/vigil"), config.stateDir());
+    assertEquals(128L << 20, config.spoolMaxBytes());
+    assertEquals(FsyncPolicy.NEVER, config.spoolFsync());
   }
 
   @Test
@@ -71,6 +104,10 @@ class AgentConfigTest {
     assertError("--host-name: must not be blank", "--host-name", " ");
     assertError("--colector: unknown setting", "--colector", "x:1");
     assertError("--interval: missing value", "--interval");
+    assertError("--spool-max-bytes: must be at least 1MiB", "--spool-max-bytes", "512KiB");
+    assertError("--spool-max-bytes: must be a size like 64MiB", "--spool-max-bytes", "64MB");
+    assertError("--spool-max-bytes: is too large", "--spool-max-bytes", "999999999999GiB");
+    assertError("--spool-fsync: must be always or never", "--spool-fsync", "sometimes");
   }
 
   private static void assertError(String expectedStart, String... args) {
