@@ -40,16 +40,17 @@ class AgentTest {
     server.shutdownNow().awaitTermination(FakeIngest.WAIT_MS, TimeUnit.MILLISECONDS);
   }
 
+  /** An agent of this host for the fake collector, ticking once at start. */
+  private AgentConfig.Builder config() {
+    return AgentConfig.builder()
+        .collector("127.0.0.1:" + server.getPort())
+        .interval(Duration.ofHours(1))
+        .stateDir(stateDir);
+  }
+
   @Test
   void shouldShipRealHostMetricsOnEveryTickAndSayGoodbyeOnClose() throws Exception {
-    AgentConfig config =
-        AgentConfig.builder()
-            .collector("127.0.0.1:" + server.getPort())
-            .interval(Duration.ofHours(1))
-            .hostName("e2e-host")
-            .label("site", "lab")
-            .stateDir(stateDir)
-            .build();
+    AgentConfig config = config().hostName("e2e-host").label("site", "lab").build();
 
     Batch second;
     try (Agent agent = Agent.start(config)) {
@@ -77,13 +78,8 @@ class AgentTest {
   }
 
   @Test
-  void shouldSpoolInTheStateDirectoryAndResendAfterARestart() throws Exception {
-    AgentConfig config =
-        AgentConfig.builder()
-            .collector("127.0.0.1:" + server.getPort())
-            .interval(Duration.ofHours(1))
-            .stateDir(stateDir)
-            .build();
+  void shouldSpoolInTheStateDirectoryAndKeepSeqRisingAcrossRestarts() throws Exception {
+    AgentConfig config = config().build();
     long lastSeqOfFirstRun;
     try (Agent agent = Agent.start(config)) {
       await("the first tick", () -> ingest.applied().size() == 1);
