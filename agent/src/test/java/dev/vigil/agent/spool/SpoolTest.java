@@ -189,6 +189,31 @@ class SpoolTest {
   }
 
   @Test
+  void shouldStartANewEpochAtASegmentBoundaryWhenSeriesComeAndGo() throws Exception {
+    try (Spool spool = open(MIN_BYTES)) {
+      SpoolWriter writer = new SpoolWriter(spool, 8);
+      long firstEpoch = spool.epoch();
+      int tick = 0;
+      // Each tick reports 5 sensors never seen before, as containers' interfaces come and go.
+      while (spool.epoch() == firstEpoch && tick < 2_000) {
+        List<Sample> churn = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          churn.add(new Sample(TEMP, Labels.of("sensor", "t" + tick + "_" + i), tick));
+        }
+        writer.append(churn, ++tick);
+      }
+
+      assertTrue(spool.epoch() > firstEpoch, "a new epoch after " + tick + " ticks");
+      assertTrue(tick > SpoolWriter.STALE_SERIES_ALLOWANCE / 5, "not before the allowance");
+      List<WireReplica.Applied> applied = replay(spool, 0).applied();
+      assertEquals(tick, applied.size());
+      WireReplica.Applied last = applied.get(tick - 1);
+      assertEquals(spool.epoch(), last.epoch());
+      assertEquals(tick - 1.0, last.value("node_hwmon_temp_celsius{sensor=t" + (tick - 1) + "_4}"));
+    }
+  }
+
+  @Test
   void shouldRefuseASecondSpoolOnTheSameDirectory() throws Exception {
     try (Spool spool = open(MIN_BYTES)) {
       IOException e = assertThrows(IOException.class, () -> open(MIN_BYTES));
