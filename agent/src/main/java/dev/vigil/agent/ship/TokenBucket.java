@@ -30,8 +30,6 @@ final class TokenBucket {
       return true;
     }
     refill();
-    System.err.println(
-        +tokens + " rate=" + rate + " now=" + clock.millis() + " at=" + refilledAtMs);
     if (tokens < 1) {
       return false;
     }
