@@ -20,7 +20,9 @@ for _ in $(seq 100); do
 done
 curl -fs http://127.0.0.1:9465/healthz >/dev/null || { echo "collector did not start" >&2; exit 1; }
 
-java -XX:+UseSerialGC -Xmx32m -jar "$agent_jar" run --interval 15s &
+# The agent spools every tick here until the collector acknowledges it (see the README, "Delivery").
+state_dir="$root/agent/target/local-state"
+java -XX:+UseSerialGC -Xmx32m -jar "$agent_jar" run --interval 15s --state-dir "$state_dir" &
 pids+=($!)
 
 cat <<MSG
@@ -32,6 +34,7 @@ Vigil is running: a collector and an agent for $(hostname).
   health            http://127.0.0.1:9465/healthz
   agent ingest      127.0.0.1:7431 (gRPC)
   Prometheus config deploy/prometheus/prometheus.yml
+  agent spool       $state_dir
 The agent reports every 15 s; Ctrl-C stops both.
 
 MSG

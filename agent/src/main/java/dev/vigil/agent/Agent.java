@@ -6,10 +6,15 @@ import dev.vigil.agent.metric.Sample;
 import dev.vigil.agent.ship.AgentIdentity;
 import dev.vigil.agent.ship.CollectorChannels;
 import dev.vigil.agent.ship.Shipper;
+import dev.vigil.agent.spool.Spool;
+import dev.vigil.agent.spool.SpoolMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -21,11 +26,12 @@ import org.slf4j.LoggerFactory;
 import oshi.SystemInfo;
 
 /**
- * A running agent: collects on a fixed interval and ships every tick to the collector. Usable
- * in-process, e.g. by end-to-end tests:
+ * A running agent: collects on a fixed interval, spools every tick in its state directory and ships
+ * the spool to the collector. Usable in-process, e.g. by end-to-end tests:
  *
  * <pre>{@code
- * try (Agent agent = Agent.start(AgentConfig.parse("--collector", "127.0.0.1:" + port))) {
+ * try (Agent agent = Agent.start(AgentConfig.parse("--collector", "127.0.0.1:" + port,
+ *     "--state-dir", tempDir.toString()))) {
  *   agent.tickNow();
  * }
  * }</pre>
@@ -37,6 +43,7 @@ public final class Agent implements AutoCloseable {
 
   private final CollectorRunner runner;
   private final Shipper shipper;
+  private final Spool spool;
   private final Clock clock;
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
@@ -46,39 +53,61 @@ public final class Agent implements AutoCloseable {
             return thread;
           });
 
-  private Agent(CollectorRunner runner, Shipper shipper, Clock clock) {
+  private Agent(CollectorRunner runner, Shipper shipper, Spool spool, Clock clock) {
     this.runner = runner;
     this.shipper = shipper;
+    this.spool = spool;
     this.clock = clock;
   }
 
-  /** Connects to the configured collector and starts ticking at once, then every interval. */
+  /**
+   * Opens the spool in the state directory, connects to the configured collector and starts ticking
+   * at once, then every interval.
+   *
+   * @throws UncheckedIOException naming {@value AgentConfig#STATE_DIR} when the spool cannot be
+   *     opened there
+   */
   public static Agent start(AgentConfig config) {
     CollectorContext context = CollectorContext.forHost(config.procRoot(), config.sysRoot());
     String hostName = config.hostName().orElseGet(() -> osHostName(context.systemInfo()));
     AgentIdentity identity =
         AgentIdentity.detect(hostName, config.procRoot(), MACHINE_ID, context.platform());
-    // One epoch per agent: a restarted agent starts fresh id tables at the collector.
-    long epoch = context.clock().millis();
+    Spool spool = openSpool(config, context.clock());
+    // Each run spools in an epoch of its own; the shipper announces the current one in Hello.
     Shipper shipper =
         Shipper.start(
             CollectorChannels.open(
                 config.collectors(), config.tlsCaFile(), config.tlsServerName(), config.token()),
-            identity.hello(epoch, config.labels()));
+            identity.hello(spool.epoch(), config.labels()),
+            spool);
     Agent agent =
-        new Agent(CollectorRunner.forContext(context, config.interval()), shipper, context.clock());
+        new Agent(
+            CollectorRunner.forContext(context, config.interval()),
+            shipper,
+            spool,
+            context.clock());
     long periodMillis = config.interval().toMillis();
     agent.ticker.scheduleAtFixedRate(agent::tickSafely, 0, periodMillis, TimeUnit.MILLISECONDS);
     LOG.info(
-        "agent {} shipping to {} over {} every {}",
+        "agent {} shipping to {} over {} every {}, spooling in {}",
         hostName,
         config.collectors(),
         config.tlsCaFile().isPresent() ? "TLS" : "plaintext",
-        config.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        config.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT),
+        config.stateDir());
     return agent;
   }
 
-  /** Runs one tick now, on the tick thread, and returns once its batch is handed to the stream. */
+  private static Spool openSpool(AgentConfig config, Clock clock) {
+    try {
+      return Spool.open(config.stateDir(), config.spoolMaxBytes(), config.spoolFsync(), clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "--" + AgentConfig.STATE_DIR + ": cannot open the spool in " + config.stateDir(), e);
+    }
+  }
+
+  /** Runs one tick now, on the tick thread, and returns once its batch is spooled. */
   public void tickNow() {
     try {
       ticker.submit(this::tick).get(TICK_NOW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -95,12 +124,10 @@ public final class Agent implements AutoCloseable {
     return shipper.highestAckedSeq();
   }
 
-  /** Batches dropped because the collector was unreachable when they were ready. */
-  public long droppedBatches() {
-    return shipper.droppedBatches();
-  }
-
-  /** Stops ticking, says Goodbye to the collector and disconnects; waits a bounded time. */
+  /**
+   * Stops ticking, says Goodbye to the collector, disconnects and closes the spool; waits a bounded
+   * time. What was not acknowledged stays spooled for the next run.
+   */
   @Override
   public void close() {
     ticker.shutdownNow();
@@ -111,11 +138,17 @@ public final class Agent implements AutoCloseable {
     }
     runner.close();
     shipper.close();
+    try {
+      spool.close();
+    } catch (IOException e) {
+      LOG.warn("closing the spool", e);
+    }
   }
 
   private void tick() {
     long timestampMs = clock.millis();
-    List<Sample> samples = runner.collect();
+    List<Sample> samples = new ArrayList<>(runner.collect());
+    samples.addAll(SpoolMetrics.samples(spool));
     shipper.ship(samples, timestampMs);
   }
 

@@ -9,6 +9,7 @@ import dev.vigil.agent.config.SettingKind;
 import dev.vigil.agent.config.SettingNames;
 import dev.vigil.agent.config.SettingOrigins;
 import dev.vigil.agent.config.SettingSink;
+import dev.vigil.agent.spool.FsyncPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,9 +80,34 @@ public final class AgentConfig {
   /** Default sysfs root. */
   public static final Path DEFAULT_SYS_ROOT = Path.of("/sys");
 
+  /**
+   * Where the agent keeps its spool across restarts. By default the directory systemd gives the
+   * service ({@code $STATE_DIRECTORY}), else {@value #DEFAULT_UNIX_STATE_DIR} on Linux and {@code
+   * %ProgramData%\Vigil\agent} on Windows.
+   */
+  public static final String STATE_DIR = "state-dir";
+
+  /** Default state directory outside systemd on Linux and other Unix-like systems. */
+  public static final String DEFAULT_UNIX_STATE_DIR = "/var/lib/vigil-agent";
+
+  /** Upper bound of the spool's files, in bytes or with a KiB, MiB or GiB suffix; at least 1MiB. */
+  public static final String SPOOL_MAX_BYTES = "spool-max-bytes";
+
+  /** Default spool bound: 7 days of a 500-series host at 15 s (see the README). */
+  public static final long DEFAULT_SPOOL_MAX_BYTES = 64L << 20;
+
+  static final long MIN_SPOOL_MAX_BYTES = 1L << 20;
+
+  /** When the spool forces writes to disk: {@code always} (every tick) or {@code never}. */
+  public static final String SPOOL_FSYNC = "spool-fsync";
+
+  /** Default fsync policy: a crash of the machine loses no spooled tick. */
+  public static final FsyncPolicy DEFAULT_SPOOL_FSYNC = FsyncPolicy.ALWAYS;
+
   private static final Pattern HOST_PORT = Pattern.compile("^(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d+)$");
   private static final Pattern LABEL_NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]*$");
   private static final Pattern DURATION = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
+  private static final Pattern SIZE = Pattern.compile("^(\\d{1,12})(|KiB|MiB|GiB)$");
 
   private static final Set<String> NAMES = SettingNames.declaredBy(AgentConfig.class);
   private static final Pattern SERVER_NAME =
@@ -97,6 +123,9 @@ public final class AgentConfig {
   private final AgentToken token;
   private final Path procRoot;
   private final Path sysRoot;
+  private final Path stateDir;
+  private final long spoolMaxBytes;
+  private final FsyncPolicy spoolFsync;
 
   private AgentConfig(Builder builder) {
     this.collectors = builder.collectors();
@@ -109,6 +138,9 @@ public final class AgentConfig {
     this.token = builder.token;
     this.procRoot = builder.procRoot;
     this.sysRoot = builder.sysRoot;
+    this.stateDir = builder.stateDir;
+    this.spoolMaxBytes = builder.spoolMaxBytes;
+    this.spoolFsync = builder.spoolFsync;
   }
 
   /** A builder holding every default. */
@@ -193,6 +225,38 @@ public final class AgentConfig {
     return sysRoot;
   }
 
+  /** Where the spool lives. */
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  /** Upper bound of the spool's files in bytes. */
+  public long spoolMaxBytes() {
+    return spoolMaxBytes;
+  }
+
+  /** When the spool forces writes to disk. */
+  public FsyncPolicy spoolFsync() {
+    return spoolFsync;
+  }
+
+  /**
+   * The default {@value #STATE_DIR} for this environment and operating system: the first of
+   * systemd's {@code STATE_DIRECTORY} (colon-separated when a unit names several), else the
+   * platform's place for service state.
+   */
+  static String defaultStateDir(Map<String, String> env, String osName) {
+    String systemd = env.getOrDefault("STATE_DIRECTORY", "");
+    if (!systemd.isEmpty()) {
+      int colon = systemd.indexOf(':');
+      return colon < 0 ? systemd : systemd.substring(0, colon);
+    }
+    if (osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
+      return env.getOrDefault("ProgramData", "C:\\ProgramData") + "\\Vigil\\agent";
+    }
+    return DEFAULT_UNIX_STATE_DIR;
+  }
+
   /** Collects settings; each setter validates its own setting. */
   public static final class Builder implements SettingSink {
     private final List<CollectorAddress> collectors = new ArrayList<>();
@@ -205,6 +269,10 @@ public final class AgentConfig {
     private AgentToken token;
     private Path procRoot = DEFAULT_PROC_ROOT;
     private Path sysRoot = DEFAULT_SYS_ROOT;
+    private Path stateDir =
+        Path.of(defaultStateDir(System.getenv(), System.getProperty("os.name", "")));
+    private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
+    private FsyncPolicy spoolFsync = DEFAULT_SPOOL_FSYNC;
 
     private Builder() {}
 
@@ -300,6 +368,27 @@ public final class AgentConfig {
       return this;
     }
 
+    /** Sets {@value #STATE_DIR}. */
+    public Builder stateDir(Path value) {
+      stateDir = value;
+      return this;
+    }
+
+    /** Sets {@value #SPOOL_MAX_BYTES}. */
+    public Builder spoolMaxBytes(long value) {
+      if (value < MIN_SPOOL_MAX_BYTES) {
+        throw invalid(SPOOL_MAX_BYTES, "must be at least 1MiB", Long.toString(value));
+      }
+      spoolMaxBytes = value;
+      return this;
+    }
+
+    /** Sets {@value #SPOOL_FSYNC}. */
+    public Builder spoolFsync(FsyncPolicy value) {
+      spoolFsync = value;
+      return this;
+    }
+
     /**
      * The validated configuration.
      *
@@ -324,6 +413,9 @@ public final class AgentConfig {
         case TOKEN_FILE -> tokenFile(Path.of(value));
         case PROC_ROOT -> procRoot(Path.of(value));
         case SYS_ROOT -> sysRoot(Path.of(value));
+        case STATE_DIR -> stateDir(Path.of(value));
+        case SPOOL_MAX_BYTES -> spoolMaxBytes(parseSize(value));
+        case SPOOL_FSYNC -> spoolFsync(parseFsync(value));
         default -> throw new IllegalArgumentException("--" + name + ": unknown setting");
       }
     }
@@ -426,6 +518,33 @@ public final class AgentConfig {
       case "false" -> false;
       default -> throw invalid(setting, "must be true or false", text);
     };
+  }
+
+  private static long parseSize(String text) {
+    Matcher m = SIZE.matcher(text);
+    if (!m.matches()) {
+      throw invalid(SPOOL_MAX_BYTES, "must be a size like 64MiB, 512KiB or 1GiB", text);
+    }
+    int shift =
+        switch (m.group(2)) {
+          case "KiB" -> 10;
+          case "MiB" -> 20;
+          case "GiB" -> 30;
+          default -> 0;
+        };
+    long amount = Long.parseLong(m.group(1));
+    if (amount > Long.MAX_VALUE >> shift) {
+      throw invalid(SPOOL_MAX_BYTES, "is too large", text);
+    }
+    return amount << shift;
+  }
+
+  private static FsyncPolicy parseFsync(String text) {
+    try {
+      return FsyncPolicy.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new SettingException(SPOOL_FSYNC, e.getMessage());
+    }
   }
 
   private static int parsePort(String digits) {

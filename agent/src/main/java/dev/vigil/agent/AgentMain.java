@@ -47,6 +47,10 @@ public final class AgentMain {
         --label NAME=VALUE            host label sent in Hello, e.g. site=hq; repeatable
         --proc-root DIR               where /proc is (default /proc)
         --sys-root DIR                where /sys is (default /sys)
+        --state-dir DIR               where the spool lives (default $STATE_DIRECTORY, else
+                                      /var/lib/vigil-agent; %ProgramData%\\Vigil\\agent on Windows)
+        --spool-max-bytes SIZE        bound of the spool, e.g. 64MiB (default), at least 1MiB
+        --spool-fsync always|never    force every tick to disk (default always)
         --help                        print this and exit
       """;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.agent.config.CollectorAddress;
 import dev.vigil.agent.config.SettingException;
+import dev.vigil.agent.spool.FsyncPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,32 @@ class AgentConfigTest {
     assertEquals(Optional.empty(), config.token());
     assertEquals(Path.of("/proc"), config.procRoot());
     assertEquals(Path.of("/sys"), config.sysRoot());
+    assertEquals(64L << 20, config.spoolMaxBytes());
+    assertEquals(FsyncPolicy.ALWAYS, config.spoolFsync());
+  }
+
+  @Test
+  void shouldDefaultTheStateDirectoryToSystemdsThenThePlatforms() {
+    assertEquals(
+        "/var/lib/vigil-agent",
+        AgentConfig.defaultStateDir(Map.of("STATE_DIRECTORY", "/var/lib/vigil-agent"), "Linux"));
+    assertEquals(
+        "/var/lib/private/a",
+        AgentConfig.defaultStateDir(Map.of("STATE_DIRECTORY", "/var/lib/private/a:/b"), "Linux"));
+    assertEquals("/var/lib/vigil-agent", AgentConfig.defaultStateDir(Map.of(), "Linux"));
+    assertEquals(
+        "D:\\Data\\Vigil\\agent",
+        AgentConfig.defaultStateDir(Map.of("ProgramData", "D:\\Data"), "Windows Server 2022"));
+    assertEquals(
+        "C:\\ProgramData\\Vigil\\agent", AgentConfig.defaultStateDir(Map.of(), "Windows 11"));
+  }
+
+  @Test
+  void shouldParseSpoolSizesWithBinarySuffixes() {
+    assertEquals(64L << 20, AgentConfig.parse("--spool-max-bytes", "64MiB").spoolMaxBytes());
+    assertEquals(2L << 30, AgentConfig.parse("--spool-max-bytes", "2GiB").spoolMaxBytes());
+    assertEquals(1536L << 10, AgentConfig.parse("--spool-max-bytes", "1536KiB").spoolMaxBytes());
+    assertEquals(3_000_000L, AgentConfig.parse("--spool-max-bytes", "3000000").spoolMaxBytes());
   }
 
   @Test
@@ -62,7 +89,13 @@ class AgentConfigTest {
             tokenFile.toString(),
             "--proc-root",
             "/host/proc",
-            "--sys-root=/host/sys");
+            "--sys-root=/host/sys",
+            "--state-dir",
+            "/srv/vigil",
+            "--spool-max-bytes",
+            "128MiB",
+            "--spool-fsync",
+            "never");
 
     assertEquals(
         List.of(
@@ -77,6 +110,9 @@ class AgentConfigTest {
     assertEquals("0123456789abcdef0123", config.token().orElseThrow().value());
     assertEquals(Path.of("/host/proc"), config.procRoot());
     assertEquals(Path.of("/host/sys"), config.sysRoot());
+    assertEquals(Path.of("/srv/vigil"), config.stateDir());
+    assertEquals(128L << 20, config.spoolMaxBytes());
+    assertEquals(FsyncPolicy.NEVER, config.spoolFsync());
   }
 
   @Test
@@ -110,6 +146,10 @@ class AgentConfigTest {
     assertError("--bogus: unknown setting", "--bogus", "x");
     assertError("--interval: missing value", "--interval");
     assertError("expected a --flag, got \"run\"", "run");
+    assertError("--spool-max-bytes: must be at least 1MiB", "--spool-max-bytes", "512KiB");
+    assertError("--spool-max-bytes: must be a size like 64MiB", "--spool-max-bytes", "64MB");
+    assertError("--spool-max-bytes: is too large", "--spool-max-bytes", "999999999999GiB");
+    assertError("--spool-fsync: must be always or never", "--spool-fsync", "sometimes");
   }
 
   @Test

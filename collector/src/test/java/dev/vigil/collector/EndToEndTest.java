@@ -6,10 +6,12 @@ import dev.vigil.agent.Agent;
 import dev.vigil.agent.AgentConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A real collector and a real agent of this host, in one process, talking over loopback. */
 class EndToEndTest {
@@ -23,6 +25,8 @@ class EndToEndTest {
     return CollectorConfig.defaults().withListen(anyPort, anyPort);
   }
 
+  @TempDir Path stateDir;
+
   @Test
   void shouldExposeTheAgentsReadingsInTextThatPromtoolAccepts() throws Exception {
     try (Collector collector = Collector.start(loopbackConfig());
@@ -31,6 +35,7 @@ class EndToEndTest {
                 AgentConfig.builder()
                     .collector("127.0.0.1:" + collector.ingestAddress().getPort())
                     .interval(Duration.ofHours(1))
+                    .stateDir(stateDir)
                     .build())) {
       agent.tickNow();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

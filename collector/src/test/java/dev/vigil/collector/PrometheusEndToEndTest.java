@@ -36,6 +36,7 @@ class PrometheusEndToEndTest {
                 AgentConfig.builder()
                     .collector("127.0.0.1:" + collector.ingestAddress().getPort())
                     .interval(Duration.ofSeconds(1))
+                    .stateDir(dir.resolve("agent-state"))
                     .build())) {
       agent.tickNow();
       String host = awaitHost(collector);

@@ -1,34 +1,34 @@
 package dev.vigil.agent.ship;
 
 import dev.vigil.agent.metric.Sample;
-import dev.vigil.agent.wire.BatchEncoder;
-import dev.vigil.agent.wire.SeriesRegistry;
+import dev.vigil.agent.spool.Spool;
+import dev.vigil.agent.spool.SpoolWriter;
 import dev.vigil.proto.v1.AgentFrame;
-import dev.vigil.proto.v1.Batch;
-import dev.vigil.proto.v1.Catalog;
-import dev.vigil.proto.v1.CollectorFrame;
 import dev.vigil.proto.v1.Goodbye;
 import dev.vigil.proto.v1.Hello;
 import dev.vigil.proto.v1.IngestGrpc;
 import io.grpc.ManagedChannel;
-import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the connection to one collector: opens a stream with Hello and the full Catalog, sends each
- * tick's new catalog entries and Batch, records acks, reconnects with backoff when the stream ends,
- * and says Goodbye on close. While no stream is up, batches are dropped and counted; shipping never
- * blocks the tick thread.
+ * Delivers every tick through the disk spool: the tick thread appends to the spool and returns, and
+ * the shipper's own thread streams the spool to one collector, from the oldest batch not yet
+ * acknowledged on. It reconnects with backoff when the stream ends, resending everything after the
+ * highest acknowledged seq (the collector ignores what it already applied), and says Goodbye on
+ * close.
  */
 public final class Shipper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Shipper.class);
@@ -40,88 +40,171 @@ public final class Shipper implements AutoCloseable {
   private final IngestGrpc.IngestStub stub;
   private final Hello hello;
   private final Backoff backoff;
-  private final ScheduledExecutorService reconnects;
-  private final SeriesRegistry registry = new SeriesRegistry();
-  private final AtomicLong highestAckedSeq = new AtomicLong();
-  private final AtomicLong droppedBatches = new AtomicLong();
+  private final Spool spool;
+  private final SpoolWriter writer;
+  private final Clock clock;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread shipping = new Thread(runnable, "vigil-ship");
+            shipping.setDaemon(true);
+            return shipping;
+          });
 
-  // Guarded by this: gRPC request observers are not thread-safe, and a new stream's full catalog
-  // must be consistent with the registry the tick thread is extending.
-  private long nextSeq;
-  private Stream current;
+  private final OutboundStream.Owner events =
+      new OutboundStream.Owner() {
+        @Override
+        public void acked(OutboundStream stream, long seq) {
+          onAck(stream, seq);
+        }
+
+        @Override
+        public void ended(OutboundStream stream, Throwable error) {
+          onEnd(stream, error);
+        }
+      };
+
+  // Confined to the shipper's thread.
+  private OutboundStream current;
   private boolean closed;
   private boolean outageLogged;
   private ScheduledFuture<?> pendingReconnect;
 
-  Shipper(ManagedChannel channel, Hello hello, Backoff backoff, long firstSeq) {
+  // Confined to the tick thread.
+  private boolean appendFailureLogged;
+
+  /**
+   * @param hello the Hello of every stream; its epoch and backlog are filled in at each connect
+   */
+  Shipper(ManagedChannel channel, Hello hello, Backoff backoff, Spool spool, Clock clock) {
     this.channel = channel;
     this.stub = IngestGrpc.newStub(channel);
     this.hello = hello;
     this.backoff = backoff;
-    this.nextSeq = firstSeq;
-    this.reconnects =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "vigil-reconnect");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.spool = spool;
+    this.writer = new SpoolWriter(spool, SpoolWriter.KEYFRAME_INTERVAL);
+    this.clock = clock;
   }
 
   /**
-   * Starts shipping through {@code channel} (see {@link CollectorChannels}); closing the shipper
-   * shuts the channel down.
-   *
-   * <p>With no durable state yet, seq starts at the current time in microseconds, which keeps it
-   * increasing across restarts; the disk spool of a later issue will persist it instead.
+   * Starts shipping {@code spool} through {@code channel} (see {@link CollectorChannels}); closing
+   * the shipper shuts the channel down.
    */
-  public static Shipper start(ManagedChannel channel, Hello hello) {
+  public static Shipper start(ManagedChannel channel, Hello hello, Spool spool) {
     Backoff backoff = new Backoff(INITIAL_BACKOFF, MAX_BACKOFF, new Random());
-    Shipper shipper = new Shipper(channel, hello, backoff, System.currentTimeMillis() * 1000);
+    Shipper shipper = new Shipper(channel, hello, backoff, spool, Clock.systemUTC());
     shipper.connect();
     return shipper;
   }
 
   /**
-   * Encodes one tick and sends it, or drops it when no stream is up. Never blocks on the network.
+   * Spools one tick and wakes the sender. Never waits for the network; a tick the disk refuses is
+   * logged (once until the disk accepts again) and lost.
    */
-  public synchronized void ship(List<Sample> samples, long timestampMs) {
-    long seq = nextSeq++;
-    Batch batch = BatchEncoder.encode(registry, samples, hello.getEpoch(), seq, timestampMs);
-    if (current == null) {
-      droppedBatches.incrementAndGet();
+  public void ship(List<Sample> samples, long timestampMs) {
+    try {
+      writer.append(samples, timestampMs);
+      if (appendFailureLogged) {
+        LOG.info("spooling works again");
+        appendFailureLogged = false;
+      }
+    } catch (IOException e) {
+      if (!appendFailureLogged) {
+        LOG.warn("cannot spool a tick; ticks are lost until the disk accepts them again", e);
+        appendFailureLogged = true;
+      }
       return;
     }
-    current.sendNewCatalog();
-    current.send(AgentFrame.newBuilder().setBatch(batch).build());
-    current.lastSentSeq = seq;
+    post(this::drain);
   }
 
-  /** Highest seq the collector acknowledged, 0 before the first ack. */
+  /** Highest seq the collector acknowledged, also in an earlier run; 0 before the first ack. */
   public long highestAckedSeq() {
-    return highestAckedSeq.get();
+    return spool.ackedSeq();
   }
 
-  /** Batches dropped because no stream was up when they were ready. */
-  public long droppedBatches() {
-    return droppedBatches.get();
+  /** Opens a stream, on the shipper's thread. */
+  void connect() {
+    post(this::openStream);
   }
 
-  /** Whether a stream is currently open (it may still fail on its first frame). */
-  public synchronized boolean connected() {
-    return current != null;
+  private void openStream() {
+    if (closed) {
+      return;
+    }
+    // The channel keeps its own, slower reconnect backoff (up to minutes); ours decides the pace.
+    channel.resetConnectBackoff();
+    long acked = spool.ackedSeq();
+    OutboundStream stream = new OutboundStream(events, spool.reader(acked), thread, clock);
+    current = stream;
+    stub.stream(stream);
+    Hello first =
+        hello.toBuilder().setEpoch(spool.epoch()).setBacklogBatches(spool.backlog(acked)).build();
+    stream.send(AgentFrame.newBuilder().setHello(first).build());
+    stream.drain();
+  }
+
+  private void drain() {
+    if (current != null && !closed) {
+      current.drain();
+    }
+  }
+
+  private void onAck(OutboundStream stream, long seq) {
+    try {
+      spool.acknowledge(seq);
+    } catch (IOException e) {
+      LOG.warn("cannot record ack {} in the spool", seq, e);
+    }
+    stream.acknowledged(seq);
+    backoff.reset();
+    if (outageLogged) {
+      LOG.info("stream to collector re-established");
+      outageLogged = false;
+    }
+    if (stream == current && !closed) {
+      stream.drain();
+    }
+  }
+
+  private void onEnd(OutboundStream stream, Throwable error) {
+    if (stream != current || closed) {
+      return;
+    }
+    current = null;
+    Duration delay = backoff.nextDelay();
+    if (!outageLogged) {
+      LOG.warn(
+          "stream to collector ended ({}); spooling and reconnecting with backoff",
+          error == null ? "completed by the collector" : error.toString());
+      outageLogged = true;
+    }
+    LOG.debug("reconnecting in {} ms", delay.toMillis());
+    pendingReconnect = thread.schedule(this::openStream, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
    * Sends Goodbye and half-closes the stream, waits briefly for the collector, then disconnects.
+   * The spool keeps whatever was not acknowledged for the next run.
    */
   @Override
   public void close() {
-    Stream leaving = sayGoodbye();
+    if (thread.isShutdown()) {
+      return;
+    }
+    OutboundStream leaving = null;
+    try {
+      leaving =
+          thread.submit(this::sayGoodbye).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("could not say Goodbye to the collector", e);
+    }
     if (leaving != null) {
       leaving.awaitEnd(CLOSE_TIMEOUT);
     }
-    reconnects.shutdownNow();
+    thread.shutdownNow();
     channel.shutdown();
     try {
       if (!channel.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -133,7 +216,7 @@ public final class Shipper implements AutoCloseable {
     }
   }
 
-  private synchronized Stream sayGoodbye() {
+  private OutboundStream sayGoodbye() {
     if (closed) {
       return null;
     }
@@ -141,108 +224,26 @@ public final class Shipper implements AutoCloseable {
     if (pendingReconnect != null) {
       pendingReconnect.cancel(false);
     }
-    Stream leaving = current;
+    OutboundStream leaving = current;
     current = null;
     if (leaving != null) {
       Goodbye goodbye =
           Goodbye.newBuilder()
               .setReason(Goodbye.Reason.REASON_SHUTDOWN)
-              .setLastSeq(leaving.lastSentSeq)
+              .setLastSeq(leaving.lastSentSeq())
               .build();
       leaving.send(AgentFrame.newBuilder().setGoodbye(goodbye).build());
-      leaving.requests.onCompleted();
+      leaving.complete();
     }
     return leaving;
   }
 
-  synchronized void connect() {
-    if (closed) {
-      return;
-    }
-    // The channel keeps its own, slower reconnect backoff (up to minutes); ours decides the pace.
-    channel.resetConnectBackoff();
-    Stream stream = new Stream();
-    current = stream;
-    stream.requests = stub.stream(stream);
-    stream.send(AgentFrame.newBuilder().setHello(hello).build());
-    stream.sendNewCatalog();
-  }
-
-  private synchronized void streamEnded(Stream stream, Throwable error) {
-    if (stream != current || closed) {
-      return;
-    }
-    current = null;
-    Duration delay = backoff.nextDelay();
-    if (!outageLogged) {
-      LOG.warn("stream to collector ended ({}); reconnecting with backoff", describe(error));
-      outageLogged = true;
-    }
-    LOG.debug("reconnecting in {} ms", delay.toMillis());
-    pendingReconnect = reconnects.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private synchronized void acked(long seq) {
-    highestAckedSeq.accumulateAndGet(seq, Math::max);
-    backoff.reset();
-    if (outageLogged) {
-      LOG.info("stream to collector re-established");
-      outageLogged = false;
-    }
-  }
-
-  private static String describe(Throwable error) {
-    return error == null ? "completed by the collector" : error.toString();
-  }
-
-  /** One stream: what it has been sent so far, and the collector's answers. */
-  private final class Stream implements StreamObserver<CollectorFrame> {
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private StreamObserver<AgentFrame> requests;
-    private int symbolsSeen;
-    private int seriesSeen;
-    private long lastSentSeq;
-
-    void send(AgentFrame frame) {
-      requests.onNext(frame);
-    }
-
-    /** Sends the symbols and series this stream has not seen; on a new stream, all of them. */
-    void sendNewCatalog() {
-      if (symbolsSeen == registry.symbolCount() && seriesSeen == registry.seriesCount()) {
-        return;
-      }
-      Catalog catalog = registry.catalogSince(hello.getEpoch(), symbolsSeen, seriesSeen);
-      send(AgentFrame.newBuilder().setCatalog(catalog).build());
-      symbolsSeen = registry.symbolCount();
-      seriesSeen = registry.seriesCount();
-    }
-
-    void awaitEnd(Duration timeout) {
-      try {
-        ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public void onNext(CollectorFrame frame) {
-      if (frame.hasAck()) {
-        acked(frame.getAck().getSeq());
-      }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      ended.countDown();
-      streamEnded(this, error);
-    }
-
-    @Override
-    public void onCompleted() {
-      ended.countDown();
-      streamEnded(this, null);
+  /** Runs {@code task} on the shipper's thread; after close there is nothing left to run. */
+  private void post(Runnable task) {
+    try {
+      thread.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Closed: the tick is spooled for the next run.
     }
   }
 }

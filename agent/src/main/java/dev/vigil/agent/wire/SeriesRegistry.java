@@ -7,13 +7,14 @@ import dev.vigil.agent.metric.Sample;
 import dev.vigil.proto.v1.Catalog;
 import dev.vigil.proto.v1.SeriesDef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Gives every series (name, sorted labels) a dense id from 0 and interns its strings, for the
- * agent's whole life. Ids never change, so every stream receives the same ids: a new stream is sent
+ * Gives every series (name, sorted labels) a dense id from 0 and interns its strings, for one
+ * epoch. Ids never change within it, so every stream receives the same ids: a new stream is sent
  * everything from symbol 1 and series 0, an established one only what it has not seen yet.
  */
 public final class SeriesRegistry {
@@ -33,6 +34,28 @@ public final class SeriesRegistry {
     definitions.add(define(sample.metric(), sample.labels()));
     ids.put(key, definitions.size() - 1);
     return definitions.size() - 1;
+  }
+
+  /**
+   * Registers the series of {@code samples} and fills {@code out} with their values ordered by
+   * series id; if one series appears twice in a tick, the first value wins.
+   */
+  public void fill(List<Sample> samples, long timestampMs, Tick out) {
+    long[] idAndIndex = new long[samples.size()];
+    for (int i = 0; i < samples.size(); i++) {
+      idAndIndex[i] = ((long) register(samples.get(i)) << 32) | i;
+    }
+    // Sorting id<<32|index orders by id and, for a repeated id, keeps the first sample first.
+    Arrays.sort(idAndIndex);
+    out.start(timestampMs);
+    int previousId = -1;
+    for (long entry : idAndIndex) {
+      int id = (int) (entry >>> 32);
+      if (id != previousId) {
+        out.add(id, samples.get((int) entry).value());
+        previousId = id;
+      }
+    }
   }
 
   /** Number of symbols defined, not counting the implicit empty string. */

@@ -8,8 +8,13 @@ import dev.vigil.agent.config.CollectorAddress;
 import dev.vigil.agent.metric.Labels;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.Sample;
+import dev.vigil.agent.spool.FsyncPolicy;
+import dev.vigil.agent.spool.Spool;
 import dev.vigil.proto.v1.Hello;
 import io.grpc.Server;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +23,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Two real gRPC servers on loopback behind the agent's channel: it uses whichever answers. */
 class FailoverTest {
@@ -26,14 +32,17 @@ class FailoverTest {
   private static final Hello HELLO =
       Hello.newBuilder().setAgentId("agent-1").setHostName("host-1").setEpoch(7).build();
 
+  @TempDir Path dir;
   private final List<Server> servers = new ArrayList<>();
   private FailoverChannel channel;
+  private Spool spool;
   private Shipper shipper;
 
   @AfterEach
   void stopAll() throws Exception {
     if (shipper != null) {
       shipper.close();
+      spool.close();
     }
     for (Server server : servers) {
       server.shutdownNow().awaitTermination(FakeIngest.WAIT_MS, TimeUnit.MILLISECONDS);
@@ -54,7 +63,7 @@ class FailoverTest {
     return port;
   }
 
-  private void connect(int... ports) {
+  private void connect(int... ports) throws IOException {
     List<CollectorAddress> collectors = new ArrayList<>();
     for (int port : ports) {
       collectors.add(new CollectorAddress("127.0.0.1", port));
@@ -64,7 +73,8 @@ class FailoverTest {
             CollectorChannels.open(
                 collectors, Optional.empty(), Optional.empty(), Optional.empty());
     Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), new Random(1));
-    shipper = new Shipper(channel, HELLO, backoff, 1);
+    spool = Spool.open(dir, ShipperTest.SPOOL_BYTES, FsyncPolicy.NEVER, Clock.systemUTC());
+    shipper = new Shipper(channel, HELLO, backoff, spool, Clock.systemUTC());
     shipper.connect();
   }
 
@@ -87,7 +97,7 @@ class FailoverTest {
     connect(down, up.getPort());
     shipUntilAckedAbove(0);
 
-    assertEquals(HELLO, second.nextFrame().getHello());
+    assertEquals("host-1", second.nextFrame().getHello().getHostName());
     assertEquals(new CollectorAddress("127.0.0.1", up.getPort()), channel.currentCollector());
   }
 
@@ -99,13 +109,16 @@ class FailoverTest {
     Server secondServer = serve(second);
     connect(firstServer.getPort(), secondServer.getPort());
     shipUntilAckedAbove(0);
-    assertEquals(HELLO, first.nextFrame().getHello());
+    assertEquals("host-1", first.nextFrame().getHello().getHostName());
     long ackedByFirst = shipper.highestAckedSeq();
 
     firstServer.shutdownNow().awaitTermination(FakeIngest.WAIT_MS, TimeUnit.MILLISECONDS);
     shipUntilAckedAbove(ackedByFirst);
 
-    assertEquals(HELLO, second.nextFrame().getHello(), "the second collector gets a new stream");
+    assertEquals(
+        "host-1",
+        second.nextFrame().getHello().getHostName(),
+        "the second collector gets a new stream");
     assertTrue(second.nextFrame().hasCatalog(), "with the full catalog");
     assertEquals(
         new CollectorAddress("127.0.0.1", secondServer.getPort()), channel.currentCollector());

@@ -38,7 +38,9 @@ class BatchEncoderTest {
   }
 
   private Batch batchFrame(List<Sample> samples, long seq) throws Exception {
-    Batch batch = BatchEncoder.encode(registry, samples, EPOCH, seq, 1_000L);
+    Tick tick = new Tick();
+    registry.fill(samples, 1_000L, tick);
+    Batch batch = BatchEncoder.encode(EPOCH, seq, tick);
     return roundTrip(AgentFrame.newBuilder().setBatch(batch).build()).getBatch();
   }
 

@@ -66,6 +66,7 @@ class AgentTlsTest {
             .tokenFile(tokenFile)
             .hostName("secure-agent")
             .interval(Duration.ofHours(1))
+            .stateDir(dir.resolve("agent-state"))
             .build();
 
     try (Agent agent = Agent.start(config)) {
