@@ -8,6 +8,7 @@ import dev.vigil.agent.ship.CollectorChannels;
 import dev.vigil.agent.ship.Shipper;
 import dev.vigil.agent.spool.Spool;
 import dev.vigil.agent.spool.SpoolMetrics;
+import dev.vigil.proto.v1.Goodbye;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -124,12 +125,18 @@ public final class Agent implements AutoCloseable {
     return shipper.highestAckedSeq();
   }
 
-  /**
-   * Stops ticking, says Goodbye to the collector, disconnects and closes the spool; waits a bounded
-   * time. What was not acknowledged stays spooled for the next run.
-   */
+  /** Leaves as a shutdown: {@link #close(Goodbye.Reason)} with {@code REASON_SHUTDOWN}. */
   @Override
   public void close() {
+    close(Goodbye.Reason.REASON_SHUTDOWN);
+  }
+
+  /**
+   * Stops ticking, says Goodbye to the collector with {@code reason} (a machine going to sleep is
+   * not an outage), disconnects and closes the spool; waits a bounded time. What was not
+   * acknowledged stays spooled for the next run.
+   */
+  public void close(Goodbye.Reason reason) {
     ticker.shutdownNow();
     try {
       ticker.awaitTermination(TICK_NOW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -137,7 +144,7 @@ public final class Agent implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     runner.close();
-    shipper.close();
+    shipper.close(reason);
     try {
       spool.close();
     } catch (IOException e) {

@@ -49,7 +49,7 @@ public final class ServiceCommands {
     // A lambda, not a constructor reference: the Win32 class must not even load off Windows.
     Supplier<ServiceControlManager> win32 = () -> new Win32ServiceControlManager();
     return new ServiceCommands(System.getProperty("os.name", ""), win32, System.out, System.err)
-        .execute(command, agentArgs, () -> Agent.start(config), InstallEnvironment::detect);
+        .execute(command, agentArgs, () -> Agent.start(config)::close, InstallEnvironment::detect);
   }
 
   int execute(

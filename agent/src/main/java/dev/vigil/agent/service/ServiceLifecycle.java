@@ -20,6 +20,7 @@ import static com.sun.jna.platform.win32.Winsvc.SERVICE_START_PENDING;
 import static com.sun.jna.platform.win32.Winsvc.SERVICE_STOPPED;
 import static com.sun.jna.platform.win32.Winsvc.SERVICE_STOP_PENDING;
 
+import dev.vigil.proto.v1.Goodbye;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the Service Control Manager's controls into the agent's life: START_PENDING while the agent
  * starts, RUNNING until STOP, SHUTDOWN or PRESHUTDOWN, then STOP_PENDING with a rising checkpoint
- * while the agent says Goodbye and flushes, then STOPPED. On suspend the agent is closed (it says
- * Goodbye, so a sleeping laptop is not an outage) and on resume a new one starts.
+ * while the agent says Goodbye and flushes, then STOPPED. On suspend the agent is closed with a
+ * Goodbye that says sleep, so a sleeping laptop is not an outage, and on resume a new one starts.
  *
  * <p>Three threads meet here: {@link #run} is ServiceMain's thread and blocks for the service's
  * life; {@link #control} is the dispatcher's thread and must return at once; the agent is started
@@ -56,11 +57,18 @@ public final class ServiceLifecycle {
   /** The service-specific exit code when the agent could not start; recovery restarts it. */
   static final int AGENT_FAILED = 1;
 
-  /** Starts an agent; closing what it returns says Goodbye and disconnects. */
+  /** Starts an agent. */
   @FunctionalInterface
   public interface AgentStarter {
     /** Starts the agent; throws when it cannot. */
-    AutoCloseable start() throws Exception;
+    RunningAgent start() throws Exception;
+  }
+
+  /** A started agent, as the lifecycle ends it. */
+  @FunctionalInterface
+  public interface RunningAgent {
+    /** Says Goodbye with {@code reason}, disconnects and stops. */
+    void leave(Goodbye.Reason reason) throws Exception;
   }
 
   /** How often a pending state reports progress, how long it may last, and the hint to give. */
@@ -94,7 +102,7 @@ public final class ServiceLifecycle {
   private boolean failed;
 
   // Touched only on the worker thread.
-  private AutoCloseable agent;
+  private RunningAgent agent;
 
   /** A lifecycle that starts agents with {@code starter} and reports to {@code reporter}. */
   public ServiceLifecycle(AgentStarter starter, StatusReporter reporter, Timing timing) {
@@ -118,7 +126,7 @@ public final class ServiceLifecycle {
     if (enterRunning()) {
       stopRequested.await();
     }
-    Future<?> closing = worker.submit(this::closeAgent);
+    Future<?> closing = worker.submit(() -> closeAgent(Goodbye.Reason.REASON_SHUTDOWN));
     if (!awaitWithCheckpoints(closing, SERVICE_STOP_PENDING, timing.stopLimit())) {
       LOG.warn("the agent did not close within {}; stopping anyway", timing.stopLimit());
     }
@@ -166,7 +174,7 @@ public final class ServiceLifecycle {
     }
     if (event == PBT_APMSUSPEND && !suspended) {
       suspended = true;
-      worker.execute(this::closeAgent);
+      worker.execute(() -> closeAgent(Goodbye.Reason.REASON_SLEEP));
     } else if ((event == PBT_APMRESUMEAUTOMATIC || event == PBT_APMRESUMESUSPEND) && suspended) {
       // Every resume sends RESUMEAUTOMATIC; RESUMESUSPEND follows when a user is present.
       suspended = false;
@@ -204,12 +212,12 @@ public final class ServiceLifecycle {
     }
   }
 
-  private void closeAgent() {
+  private void closeAgent(Goodbye.Reason reason) {
     if (agent == null) {
       return;
     }
     try {
-      agent.close();
+      agent.leave(reason);
     } catch (Exception e) {
       LOG.warn("closing the agent failed", e);
     }

@@ -183,19 +183,26 @@ public final class Shipper implements AutoCloseable {
     pendingReconnect = thread.schedule(this::openStream, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /**
-   * Sends Goodbye and half-closes the stream, waits briefly for the collector, then disconnects.
-   * The spool keeps whatever was not acknowledged for the next run.
-   */
+  /** Leaves as a shutdown: {@link #close(Goodbye.Reason)} with {@code REASON_SHUTDOWN}. */
   @Override
   public void close() {
+    close(Goodbye.Reason.REASON_SHUTDOWN);
+  }
+
+  /**
+   * Sends Goodbye with {@code reason} and half-closes the stream, waits briefly for the collector,
+   * then disconnects. The spool keeps whatever was not acknowledged for the next run.
+   */
+  public void close(Goodbye.Reason reason) {
     if (thread.isShutdown()) {
       return;
     }
     OutboundStream leaving = null;
     try {
       leaving =
-          thread.submit(this::sayGoodbye).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          thread
+              .submit(() -> sayGoodbye(reason))
+              .get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
@@ -216,7 +223,7 @@ public final class Shipper implements AutoCloseable {
     }
   }
 
-  private OutboundStream sayGoodbye() {
+  private OutboundStream sayGoodbye(Goodbye.Reason reason) {
     if (closed) {
       return null;
     }
@@ -228,10 +235,7 @@ public final class Shipper implements AutoCloseable {
     current = null;
     if (leaving != null) {
       Goodbye goodbye =
-          Goodbye.newBuilder()
-              .setReason(Goodbye.Reason.REASON_SHUTDOWN)
-              .setLastSeq(leaving.lastSentSeq())
-              .build();
+          Goodbye.newBuilder().setReason(reason).setLastSeq(leaving.lastSentSeq()).build();
       leaving.send(AgentFrame.newBuilder().setGoodbye(goodbye).build());
       leaving.complete();
     }

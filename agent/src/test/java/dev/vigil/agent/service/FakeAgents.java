@@ -1,5 +1,6 @@
 package dev.vigil.agent.service;
 
+import dev.vigil.proto.v1.Goodbye;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +28,7 @@ final class FakeAgents implements ServiceLifecycle.AgentStarter {
   }
 
   @Override
-  public synchronized AutoCloseable start() {
+  public synchronized ServiceLifecycle.RunningAgent start() {
     int n = started.size();
     FakeAgent agent = new FakeAgent(closeGate);
     started.add(agent);
@@ -42,28 +43,33 @@ final class FakeAgents implements ServiceLifecycle.AgentStarter {
   }
 
   /** One started agent. */
-  static final class FakeAgent implements AutoCloseable {
+  static final class FakeAgent implements ServiceLifecycle.RunningAgent {
     private final CountDownLatch gate;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private int closes;
+    private final List<Goodbye.Reason> reasons = new ArrayList<>();
 
     FakeAgent(CountDownLatch gate) {
       this.gate = gate;
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void leave(Goodbye.Reason reason) throws InterruptedException {
       if (!gate.await(20, TimeUnit.SECONDS)) {
         throw new AssertionError("the test never opened the close gate");
       }
       synchronized (this) {
-        closes++;
+        reasons.add(reason);
       }
       closed.countDown();
     }
 
     synchronized int closes() {
-      return closes;
+      return reasons.size();
+    }
+
+    /** The Goodbye reasons it was closed with, in order. */
+    synchronized List<Goodbye.Reason> reasons() {
+      return List.copyOf(reasons);
     }
 
     void awaitClosed() throws InterruptedException {

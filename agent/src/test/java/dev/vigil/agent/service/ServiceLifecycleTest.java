@@ -25,6 +25,7 @@ import static com.sun.jna.platform.win32.Winsvc.SERVICE_STOP_PENDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.proto.v1.Goodbye;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -185,8 +186,8 @@ class ServiceLifecycleTest {
     stop(lifecycle);
 
     assertEquals(2, agents.started().size());
-    assertEquals(1, agents.started().get(0).closes());
-    assertEquals(1, agents.started().get(1).closes());
+    assertEquals(List.of(Goodbye.Reason.REASON_SLEEP), agents.started().get(0).reasons());
+    assertEquals(List.of(Goodbye.Reason.REASON_SHUTDOWN), agents.started().get(1).reasons());
     assertEquals(SERVICE_STOPPED, last().state());
   }
 

@@ -223,4 +223,19 @@ class ShipperTest {
     assertEquals(last, goodbye.getLastSeq());
     assertTrue(ingest.nextEvent().completed(), "the stream is half-closed after Goodbye");
   }
+
+  @Test
+  void shouldSayWhyItLeavesWhenTheMachineGoesToSleep() throws Exception {
+    shipper.connect();
+    shipper.ship(tick(1, 0), 1);
+    await("a batch", () -> ingest.applied().size() == 1);
+
+    shipper.close(Goodbye.Reason.REASON_SLEEP);
+
+    AgentFrame frame = ingest.nextFrame();
+    while (!frame.hasGoodbye()) {
+      frame = ingest.nextFrame();
+    }
+    assertEquals(Goodbye.Reason.REASON_SLEEP, frame.getGoodbye().getReason());
+  }
 }
