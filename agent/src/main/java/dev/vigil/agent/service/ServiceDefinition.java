@@ -1,5 +1,9 @@
 package dev.vigil.agent.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,17 +50,10 @@ public record ServiceDefinition(
   /**
    * JVM options of the service: {@code -Xrs} leaves stopping to the Service Control Manager (the
    * JVM would otherwise exit on its own console shutdown event, racing the Goodbye); the rest are
-   * the systemd unit's footprint flags, which a test keeps equal.
+   * the footprint flags of deploy/agent/jvm.options, which the build copies into the jar and the
+   * systemd unit reads too.
    */
-  static final List<String> JVM_OPTIONS =
-      List.of(
-          "-Xrs",
-          "-XX:+UseSerialGC",
-          "-Xmx32m",
-          "-Xss512k",
-          "-XX:MaxMetaspaceSize=64m",
-          "-XX:TieredStopAtLevel=1",
-          "-XX:CICompilerCount=1");
+  static final List<String> JVM_OPTIONS = jvmOptions();
 
   static final List<Duration> RESTART_DELAYS =
       List.of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5));
@@ -69,6 +66,26 @@ public record ServiceDefinition(
   static final Duration PRESHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
 
   private static final String CONFIG_FLAG = "--config";
+  private static final String JVM_OPTIONS_RESOURCE = "jvm.options";
+
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xrs"));
+    try (InputStream in = ServiceDefinition.class.getResourceAsStream(JVM_OPTIONS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(JVM_OPTIONS_RESOURCE + " is missing from the agent's jar");
+      }
+      // The launcher's @file syntax as deploy/agent/jvm.options uses it: one option a line, #
+      // comments.
+      new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .forEach(options::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(options);
+  }
 
   /** The agent's service, running {@code agentArgs} with this environment's Java and jar. */
   static ServiceDefinition forAgent(InstallEnvironment environment, List<String> agentArgs) {

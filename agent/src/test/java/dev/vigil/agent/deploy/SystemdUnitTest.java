@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SystemdUnitTest {
   private static final Path UNIT = Path.of("../deploy/systemd/vigil-agent.service");
+  private static final Path JVM_OPTIONS = Path.of("../deploy/agent/jvm.options");
+  private static final String JVM_OPTIONS_INSTALLED = "@/usr/share/vigil/vigil-agent.jvm.options";
   private static final String UNIT_NAME = "vigil-agent.service";
 
   @Test
@@ -89,6 +91,7 @@ class SystemdUnitTest {
     assertEquals(1, execStart.size(), "one ExecStart: " + execStart);
     List<String> argv = List.of(execStart.get(0).split("\\s+"));
     assertEquals("/usr/bin/java", argv.get(0));
+    assertEquals(JVM_OPTIONS_INSTALLED, argv.get(1), "the measured flags, as an argument file");
     assertTrue(argv.contains("-Djna.tmpdir=%S/vigil-agent"), "jna.tmpdir: " + argv);
     assertEquals(
         List.of(
@@ -103,7 +106,10 @@ class SystemdUnitTest {
     assertEquals(List.of("143"), values(settings, "SuccessExitStatus"));
   }
 
-  /** A JVM flag that this JDK rejects would make the service fail at every start. */
+  /**
+   * A JVM flag that this JDK rejects would make the service fail at every start: the unit's own
+   * flags and those of deploy/agent/jvm.options, which it reads as an argument file.
+   */
   @Test
   void shouldStartAJvmWithTheUnitsFlags(@TempDir Path stateDir) throws Exception {
     List<String[]> settings = activeSettings(Files.readString(UNIT, StandardCharsets.UTF_8));
@@ -111,7 +117,9 @@ class SystemdUnitTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : argv.subList(1, argv.indexOf("-jar"))) {
-      command.add(arg.replace("%S/vigil-agent", stateDir.toString()));
+      command.add(
+          arg.replace(JVM_OPTIONS_INSTALLED, "@" + JVM_OPTIONS.toAbsolutePath())
+              .replace("%S/vigil-agent", stateDir.toString()));
     }
     command.add("-version");
 

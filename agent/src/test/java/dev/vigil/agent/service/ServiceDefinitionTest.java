@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class ServiceDefinitionTest {
       "C:\\Program Files\\Eclipse Adoptium\\jdk-17.0.15\\bin\\java.exe";
   private static final String JAR = "C:\\Program Files\\Vigil\\agent\\vigil-agent.jar";
   private static final String LOGBACK = "C:\\Program Files\\Vigil\\agent\\logback.xml";
-  private static final Path SYSTEMD_UNIT = Path.of("../deploy/systemd/vigil-agent.service");
+  private static final Path JVM_OPTIONS_FILE = Path.of("../deploy/agent/jvm.options");
 
   private static InstallEnvironment environment(Optional<String> logback) {
     return new InstallEnvironment(JAVA, JAR, logback, path -> "C:\\Users\\admin\\" + path);
@@ -88,15 +87,16 @@ class ServiceDefinitionTest {
 
   /** The footprint flags are measured once; the two service definitions must not drift apart. */
   @Test
-  void shouldUseTheSystemdUnitsJvmFlags() throws IOException {
-    String unit = Files.readString(SYSTEMD_UNIT, StandardCharsets.UTF_8);
-    String execStart =
-        unit.lines().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
-    List<String> unitFlags =
-        Arrays.stream(execStart.split(" ")).filter(token -> token.startsWith("-X")).toList();
+  void shouldUseTheMeasuredJvmFlagsOfDeployAgentJvmOptions() throws IOException {
+    List<String> measured =
+        Files.readAllLines(JVM_OPTIONS_FILE, StandardCharsets.UTF_8).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .toList();
 
     List<String> serviceFlags = new ArrayList<>(ServiceDefinition.JVM_OPTIONS);
     assertTrue(serviceFlags.remove("-Xrs"), "the service must leave stopping to the SCM");
-    assertEquals(unitFlags, serviceFlags);
+    assertEquals(measured, serviceFlags);
+    assertTrue(measured.contains("-XX:+UseSerialGC"), measured.toString());
   }
 }
