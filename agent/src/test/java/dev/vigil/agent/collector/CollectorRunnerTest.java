@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -232,8 +233,16 @@ class CollectorRunnerTest {
     assertEquals(Map.of("filesystem", 1.0), success(recovered));
   }
 
+  private void awaitEveryProbeStarted() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (probes.stream().anyMatch(probe -> probe.runs() == 0) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+  }
+
   @Test
-  void shouldHoldAtMostOneWorkerThreadPerCollectorHoweverLongRunsHang() {
+  void shouldHoldAtMostOneWorkerThreadPerCollectorHoweverLongRunsHang()
+      throws InterruptedException {
     probe(Tier.TICK, "nfs").hang(() -> time.advance(TICK_BUDGET));
     probe(Tier.MINUTE, "wmi").hang(() -> time.advance(TICK_BUDGET));
     ThreadPoolExecutor workers = (ThreadPoolExecutor) CollectorRunner.workerPool(tiered.size());
@@ -246,6 +255,9 @@ class CollectorRunnerTest {
 
       assertEquals(Map.of("nfs", 0.0, "wmi", 0.0), success(last));
       assertEquals(2, workers.getLargestPoolSize());
+      // The fake clock lets 20 ticks pass in microseconds: on a busy machine a worker thread may
+      // not have begun its run yet. Wait (bounded) for both to begin, then none may have run twice.
+      awaitEveryProbeStarted();
       assertEquals(List.of(1, 1), probes.stream().map(ProbeCollector::runs).toList());
     }
   }
