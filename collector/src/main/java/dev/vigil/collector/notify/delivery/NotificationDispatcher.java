@@ -2,9 +2,9 @@ package dev.vigil.collector.notify.delivery;
 
 import dev.vigil.collector.notify.DeliveryException;
 import dev.vigil.collector.notify.Receiver;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ public final class NotificationDispatcher {
   private final Outbox outbox;
   private final Map<String, Receiver> receivers;
   private final Backoff backoff;
-  private final Clock clock;
+  private final InstantSource clock;
   private final NotificationMetrics metrics;
   private final int batchSize;
 
@@ -34,7 +34,7 @@ public final class NotificationDispatcher {
       Outbox outbox,
       Map<String, Receiver> receivers,
       Backoff backoff,
-      Clock clock,
+      InstantSource clock,
       NotificationMetrics metrics,
       int batchSize) {
     this.outbox = outbox;

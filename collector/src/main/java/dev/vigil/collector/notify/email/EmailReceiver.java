@@ -12,7 +12,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.Date;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -30,12 +30,12 @@ public final class EmailReceiver implements Receiver {
   private final Session session;
   private final InternetAddress from;
   private final InternetAddress[] to;
-  private final Clock clock;
+  private final InstantSource clock;
 
   /**
    * @throws IllegalArgumentException when the sender or a recipient is not a valid address
    */
-  public EmailReceiver(String name, SmtpSettings settings, Clock clock) {
+  public EmailReceiver(String name, SmtpSettings settings, InstantSource clock) {
     this.name = name;
     this.settings = settings;
     this.session = Session.getInstance(properties(settings));

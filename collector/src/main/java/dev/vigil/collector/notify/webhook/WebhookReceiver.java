@@ -5,7 +5,7 @@ import dev.vigil.collector.notify.JsonPost;
 import dev.vigil.collector.notify.Notification;
 import dev.vigil.collector.notify.Receiver;
 import java.net.URI;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.Map;
 
 /**
@@ -17,10 +17,11 @@ public final class WebhookReceiver implements Receiver {
   private final String name;
   private final URI url;
   private final WebhookSigner signer;
-  private final Clock clock;
+  private final InstantSource clock;
   private final JsonPost post;
 
-  public WebhookReceiver(String name, URI url, WebhookSigner signer, Clock clock, JsonPost post) {
+  public WebhookReceiver(
+      String name, URI url, WebhookSigner signer, InstantSource clock, JsonPost post) {
     this.name = name;
     this.url = url;
     this.signer = signer;
