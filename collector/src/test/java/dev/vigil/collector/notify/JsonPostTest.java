@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -66,11 +64,7 @@ class JsonPostTest {
 
   @Test
   void shouldRetryWhenNothingListens() throws IOException {
-    URI closed;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/hook");
-    }
-    URI target = closed;
+    URI target = URI.create("http://127.0.0.1:" + LoopbackPorts.free() + "/hook");
 
     DeliveryException refused =
         assertThrows(DeliveryException.class, () -> post.post(target, "{}", Map.of()));

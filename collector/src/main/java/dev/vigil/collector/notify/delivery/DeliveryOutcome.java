@@ -1,5 +1,7 @@
 package dev.vigil.collector.notify.delivery;
 
+import java.util.Locale;
+
 /** What one attempt came to, as {@code vigil_notifications_total} counts it. */
 public enum DeliveryOutcome {
   /** The receiver took it. */
@@ -10,6 +12,6 @@ public enum DeliveryOutcome {
   FAILED;
 
   String tag() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

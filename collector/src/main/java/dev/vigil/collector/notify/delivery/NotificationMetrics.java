@@ -14,6 +14,7 @@ public final class NotificationMetrics {
   private final MeterRegistry registry;
   private final AtomicLong pending = new AtomicLong();
 
+  /** Registers the backlog gauge with {@code registry}; counters appear with their first count. */
   public NotificationMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder("vigil.notifications.pending", pending, AtomicLong::get)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -175,7 +176,7 @@ public final class EscalationPolicyParser {
   }
 
   private static String sorted(Set<String> names) {
-    return String.join(", ", new java.util.TreeSet<>(names));
+    return String.join(", ", new TreeSet<>(names));
   }
 
   private IllegalArgumentException error(Node node, String message) {

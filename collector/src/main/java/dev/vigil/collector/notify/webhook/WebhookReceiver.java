@@ -20,6 +20,11 @@ public final class WebhookReceiver implements Receiver {
   private final InstantSource clock;
   private final JsonPost post;
 
+  /**
+   * @param url where to post
+   * @param signer signs with the secret the receiving end holds
+   * @param clock the time each attempt is signed with
+   */
   public WebhookReceiver(
       String name, URI url, WebhookSigner signer, InstantSource clock, JsonPost post) {
     this.name = name;

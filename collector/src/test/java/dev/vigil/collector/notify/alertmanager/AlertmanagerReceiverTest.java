@@ -11,12 +11,11 @@ import com.google.gson.JsonParser;
 import dev.vigil.collector.ExternalTools;
 import dev.vigil.collector.notify.DeliveryException;
 import dev.vigil.collector.notify.JsonPost;
+import dev.vigil.collector.notify.LoopbackPorts;
 import dev.vigil.collector.notify.Notification;
 import dev.vigil.collector.notify.NotificationStatus;
 import dev.vigil.collector.notify.TestNotifications;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -59,7 +58,7 @@ class AlertmanagerReceiverTest {
   void startAlertmanager() throws Exception {
     String binary = ExternalTools.require("prometheus-alertmanager", "prometheus-alertmanager");
     Path config = Files.writeString(dir.resolve("alertmanager.yml"), CONFIG);
-    int port = freePort();
+    int port = LoopbackPorts.free();
     base = URI.create("http://127.0.0.1:" + port);
     alertmanager =
         new ProcessBuilder(
@@ -200,11 +199,5 @@ class AlertmanagerReceiverTest {
             + last
             + "; log: "
             + Files.readString(dir.resolve("alertmanager.log")));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

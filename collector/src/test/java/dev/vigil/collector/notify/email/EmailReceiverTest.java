@@ -10,14 +10,13 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.collector.notify.DeliveryException;
+import dev.vigil.collector.notify.LoopbackPorts;
 import dev.vigil.collector.notify.TestNotifications;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,12 +124,9 @@ class EmailReceiverTest {
 
   @Test
   void shouldRetryWhenNoServerAnswers() throws IOException {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closed = socket.getLocalPort();
-    }
     EmailReceiver receiver =
-        new EmailReceiver("first-line-mail", settings(closed, false, "right"), () -> SENT);
+        new EmailReceiver(
+            "first-line-mail", settings(LoopbackPorts.free(), false, "right"), () -> SENT);
 
     DeliveryException refused =
         assertThrows(
