@@ -50,8 +50,11 @@ public record Notification(
   /** Copies the maps and checks that {@code endsAt} goes with a resolved status. */
   public Notification {
     Objects.requireNonNull(incidentId, "incidentId");
+    Objects.requireNonNull(dedupeKey, "dedupeKey");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(alertname, "alertname");
+    Objects.requireNonNull(severity, "severity (empty when the rule sets none)");
+    Objects.requireNonNull(status, "status");
     Objects.requireNonNull(startsAt, "startsAt");
     labels = Map.copyOf(labels);
     annotations = Map.copyOf(annotations);

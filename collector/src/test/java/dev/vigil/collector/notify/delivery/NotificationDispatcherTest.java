@@ -7,7 +7,8 @@ import dev.vigil.collector.notify.DeliveryException;
 import dev.vigil.collector.notify.Notification;
 import dev.vigil.collector.notify.Receiver;
 import dev.vigil.collector.notify.TestNotifications;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class NotificationDispatcherTest {
   private static final Instant START = Instant.parse("2026-11-23T09:15:00Z");
 
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private Instant now = START;
 
@@ -106,6 +108,16 @@ class NotificationDispatcherTest {
     assertEquals(2, counted("webhook", "retry"));
     assertEquals(1, counted("webhook", "delivered"));
     assertEquals(0, pendingGauge());
+    String exposition = registry.scrape();
+    assertTrue(
+        exposition.contains(
+            "vigil_notifications_total{outcome=\"retry\",receiver=\"webhook\"} 2.0\n"),
+        exposition);
+    assertTrue(
+        exposition.contains(
+            "vigil_notifications_total{outcome=\"delivered\",receiver=\"webhook\"} 1.0\n"),
+        exposition);
+    assertTrue(exposition.contains("vigil_notifications_pending 0.0\n"), exposition);
   }
 
   @Test
