@@ -123,6 +123,38 @@ class EmailReceiverTest {
   }
 
   @Test
+  void shouldGiveUpOnARecipientTheServerRefusesForGoodAndRetryOneItDefers() throws Exception {
+    DeliveryException unknownUser =
+        refusedRecipient("550 5.1.1 <first-line@example.org>: no such user");
+    assertFalse(unknownUser.retryable());
+    assertTrue(unknownUser.getMessage().endsWith("(reply 550)"), unknownUser.getMessage());
+    assertTrue(refusedRecipient("451 4.7.1 greylisted, try again later").retryable());
+  }
+
+  private DeliveryException refusedRecipient(String reply) throws Exception {
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer(reply)) {
+      SmtpSettings plain =
+          new SmtpSettings(
+              "127.0.0.1",
+              server.port(),
+              false,
+              Optional.empty(),
+              "",
+              "vigil@example.org",
+              List.of("first-line@example.org"),
+              Duration.ofSeconds(10));
+      EmailReceiver receiver = new EmailReceiver("first-line-mail", plain, () -> SENT);
+      DeliveryException refused =
+          assertThrows(
+              DeliveryException.class,
+              () -> receiver.deliver(TestNotifications.firing("42", "ws-042", 1)));
+      assertTrue(
+          refused.getMessage().startsWith("SMTP 127.0.0.1:" + server.port()), refused.getMessage());
+      return refused;
+    }
+  }
+
+  @Test
   void shouldRetryWhenNoServerAnswers() throws IOException {
     EmailReceiver receiver =
         new EmailReceiver(
