@@ -12,6 +12,14 @@ public final class ExternalTools {
 
   /** The absolute path of {@code name} on the PATH, or an AssertionError saying how to get it. */
   public static String require(String name) {
+    return require(name, "prometheus");
+  }
+
+  /**
+   * The absolute path of {@code name} on the PATH, or an AssertionError saying to install the
+   * Debian package {@code debianPackage}.
+   */
+  public static String require(String name, String debianPackage) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
@@ -19,6 +27,6 @@ public final class ExternalTools {
       }
     }
     throw new AssertionError(
-        name + " is not installed; install it with: apt-get install -y prometheus");
+        name + " is not installed; install it with: apt-get install -y " + debianPackage);
   }
 }
