@@ -10,11 +10,6 @@ import java.nio.file.Path;
 public final class ExternalTools {
   private ExternalTools() {}
 
-  /** The absolute path of {@code name} on the PATH, or an AssertionError saying how to get it. */
-  public static String require(String name) {
-    return require(name, "prometheus");
-  }
-
   /**
    * The absolute path of {@code name} on the PATH, or an AssertionError saying to install the
    * Debian package {@code debianPackage}.

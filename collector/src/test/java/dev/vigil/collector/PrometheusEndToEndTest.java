@@ -29,7 +29,7 @@ class PrometheusEndToEndTest {
 
   @Test
   void shouldLetPrometheusDiscoverScrapeAndQueryThisHost() throws Exception {
-    String prometheusBinary = ExternalTools.require("prometheus");
+    String prometheusBinary = ExternalTools.require("prometheus", "prometheus");
     try (Collector collector = Collector.start(EndToEndTest.loopbackConfig());
         Agent agent =
             Agent.start(

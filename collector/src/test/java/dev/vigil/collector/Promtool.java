@@ -25,7 +25,7 @@ public final class Promtool {
   /** Fails unless promtool accepts {@code exposition}, showing what it said. */
   public static void assertAccepts(String exposition) throws Exception {
     Process promtool =
-        new ProcessBuilder(ExternalTools.require("promtool"), "check", "metrics")
+        new ProcessBuilder(ExternalTools.require("promtool", "prometheus"), "check", "metrics")
             .redirectErrorStream(true)
             .start();
     try (OutputStream stdin = promtool.getOutputStream()) {

@@ -18,7 +18,7 @@ public final class TestCertificates {
   public static void selfSigned(Path cert, Path key, String subjectAltName) throws Exception {
     Process openssl =
         new ProcessBuilder(
-                ExternalTools.require("openssl"),
+                ExternalTools.require("openssl", "openssl"),
                 "req",
                 "-x509",
                 "-newkey",
