@@ -246,7 +246,7 @@ class RuleFileParserTest {
         "rules.yml:2:62: label \"severity\" must be a single value, not a list",
         "groups:\n  - {name: g, rules: [{alert: A, expr: x, labels: {severity: [a]}}]}\n");
     assertError(
-        "rules.yml:2:39: expr must return series, e.g. node_load1 > 4; \"7 * 86400\" is a number",
+        "rules.yml:2:40: expr must return series, e.g. node_load1 > 4; \"7 * 86400\" is a number",
         "groups:\n  - {name: g, rules: [{alert: A, expr: 7 * 86400}]}\n");
   }
 

@@ -250,7 +250,7 @@ class ExprParserTest {
     assertError(5, "invalid regular expression: Unclosed group", "x{a=~\"(\"}");
     assertError(4, "invalid number \"5m\" (a duration belongs in brackets, e.g. x[5m])", "x > 5m");
     assertError(2, "unexpected character \"$\"", "x $ 1");
-    assertError(8, "unexpected \",\", expected \")\"", "time() (,)");
+    assertError(5, "unexpected \",\", expected \")\"", "time(,)");
   }
 
   private static void assertPrints(String printed, String promql) throws ExprException {
