@@ -65,7 +65,9 @@ class DefaultRulePackTest {
 
   @Test
   void shouldReadOnlyMetricsTheReadmeDocuments() throws Exception {
-    Set<String> documented = documentedNames(Files.readString(README));
+    String readme = Files.readString(README);
+    // Only the sections that describe metrics, not this pack's own description further down.
+    Set<String> documented = documentedNames(readme.substring(0, readme.indexOf("\n## Rules\n")));
     Set<String> metrics = new TreeSet<>();
     for (Rule rule : load().rules()) {
       collectMetrics(rule.expr(), metrics);
