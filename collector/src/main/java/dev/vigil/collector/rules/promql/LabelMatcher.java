@@ -35,11 +35,12 @@ public record LabelMatcher(String label, MatchOp op, String value) {
 
   /**
    * Prometheus anchors a matcher's regular expression at both ends; Java's {@link
-   * java.util.regex.Matcher#matches()} does the same. RE2 and Java agree on the syntax rules use
-   * (classes, alternation, repetition); RE2's {@code \C} and Java's possessive quantifiers and
-   * look-arounds are the exceptions.
+   * java.util.regex.Matcher#matches()} does the same, and in both {@code .} stops at a line break
+   * (as in Prometheus 2). RE2 and Java agree on the syntax rules use (classes, alternation,
+   * repetition); Java's look-arounds, back-references and possessive quantifiers, which RE2 lacks,
+   * are the exceptions, and {@code promtool check rules} refuses them.
    */
   static Pattern anchored(String regex) {
-    return Pattern.compile(regex, Pattern.DOTALL);
+    return Pattern.compile(regex);
   }
 }
