@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Every setting of the collector: one name, one default, one validation step, and an error that
@@ -18,6 +19,7 @@ import java.time.Duration;
  * @param agentTokens the tokens an agent must present, or null to admit any agent
  * @param limits bounds on what one agent may send
  * @param staleAfter how long a series stays exposed after its last value
+ * @param rules rule files and directories of rule files, in order; none to run without rules
  */
 public record CollectorConfig(
     InetSocketAddress ingestListen,
@@ -26,7 +28,8 @@ public record CollectorConfig(
     Path tlsPrivateKey,
     AgentTokens agentTokens,
     IngestLimits limits,
-    Duration staleAfter) {
+    Duration staleAfter,
+    List<Path> rules) {
 
   public static final String INGEST_LISTEN = "ingest-listen";
   public static final String INGEST_LISTEN_DEFAULT = "127.0.0.1:7431";
@@ -51,6 +54,11 @@ public record CollectorConfig(
   public static final int CATCH_UP_BATCHES_PER_SECOND_DEFAULT = 2_000;
   public static final String STALE_AFTER = "stale-after";
   public static final String STALE_AFTER_DEFAULT = "5m";
+  public static final String RULES = "rules";
+
+  public CollectorConfig {
+    rules = List.copyOf(rules);
+  }
 
   /** The embedded defaults: everything on loopback, plaintext. */
   public static CollectorConfig defaults() {
@@ -99,7 +107,8 @@ public record CollectorConfig(
             key,
             tokens,
             limits,
-            flags.duration(STALE_AFTER, STALE_AFTER_DEFAULT));
+            flags.duration(STALE_AFTER, STALE_AFTER_DEFAULT),
+            flags.paths(RULES));
     flags.requireAllUsed();
     return config;
   }
@@ -146,6 +155,6 @@ public record CollectorConfig(
   /** The same configuration listening on other addresses (tests bind port 0). */
   public CollectorConfig withListen(InetSocketAddress ingest, InetSocketAddress http) {
     return new CollectorConfig(
-        ingest, http, tlsCertificate, tlsPrivateKey, agentTokens, limits, staleAfter);
+        ingest, http, tlsCertificate, tlsPrivateKey, agentTokens, limits, staleAfter, rules);
   }
 }

@@ -131,6 +131,11 @@ public final class CollectorMain {
             CollectorConfig.STALE_AFTER,
             CollectorConfig.STALE_AFTER_DEFAULT,
             "how long a series stays exposed after its last value"),
+        flag(
+            CollectorConfig.RULES,
+            "none",
+            "rule file, or directory of *.yml rule files; repeatable; reloaded on SIGHUP and"
+                + " change"),
         flag("help", "", "print this and exit"),
         "");
   }

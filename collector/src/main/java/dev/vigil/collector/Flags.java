@@ -4,47 +4,63 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Command-line flags as {@code --name value} pairs, read once, each error naming its flag. */
+/**
+ * Command-line flags as {@code --name value} pairs, read once, each error naming its flag. A flag
+ * may be given more than once only where it takes a list ({@link #paths}).
+ */
 final class Flags {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
-  private final Map<String, String> values;
+  private final Map<String, List<String>> values;
   private final Set<String> used = new HashSet<>();
 
-  private Flags(Map<String, String> values) {
+  private Flags(Map<String, List<String>> values) {
     this.values = values;
   }
 
   static Flags parse(String... args) {
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, List<String>> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--") || arg.length() == 2) {
         throw new IllegalArgumentException("expected a flag like --name, got \"" + arg + "\"");
       }
       String name = arg.substring(2);
+      String value;
       int eq = name.indexOf('=');
       if (eq >= 0) {
-        values.put(name.substring(0, eq), name.substring(eq + 1));
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
       } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-        values.put(name, args[++i]);
+        value = args[++i];
       } else {
-        values.put(name, "true");
+        value = "true";
       }
+      values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return new Flags(values);
   }
 
   private String raw(String name) {
+    List<String> given = all(name);
+    if (given.size() > 1) {
+      throw new IllegalArgumentException("--" + name + " is given more than once");
+    }
+    return given.isEmpty() ? null : given.get(0);
+  }
+
+  private List<String> all(String name) {
     used.add(name);
-    return values.get(name);
+    return values.getOrDefault(name, List.of());
   }
 
   InetSocketAddress address(String name, String fallback) {
@@ -80,6 +96,19 @@ final class Flags {
       throw invalid(name, text, "a readable file");
     }
     return path;
+  }
+
+  /** Every value of a flag that may be repeated, each an existing file or directory. */
+  List<Path> paths(String name) {
+    List<Path> paths = new ArrayList<>();
+    for (String text : all(name)) {
+      Path path = Path.of(text);
+      if (!Files.exists(path)) {
+        throw invalid(name, text, "an existing file or directory");
+      }
+      paths.add(path);
+    }
+    return List.copyOf(paths);
   }
 
   boolean bool(String name) {

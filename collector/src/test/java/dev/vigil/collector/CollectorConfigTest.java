@@ -106,6 +106,26 @@ class CollectorConfigTest {
         "-1");
   }
 
+  @Test
+  void shouldTakeRulePathsInTheOrderGiven(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("extra.yml"), "groups: []\n");
+
+    CollectorConfig config = CollectorConfig.parse("--rules", dir.toString(), "--rules=" + file);
+
+    assertEquals(java.util.List.of(dir, file), config.rules());
+    assertEquals(java.util.List.of(), CollectorConfig.defaults().rules());
+  }
+
+  @Test
+  void shouldRefuseAMissingRulePathAndARepeatedSingleFlag(@TempDir Path dir) {
+    assertError(
+        "--rules: expected an existing file or directory, got \"" + dir.resolve("no.yml") + "\"",
+        "--rules",
+        dir.resolve("no.yml").toString());
+    assertError(
+        "--stale-after is given more than once", "--stale-after", "1m", "--stale-after", "2m");
+  }
+
   private static void assertError(String message, String... args) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CollectorConfig.parse(args));

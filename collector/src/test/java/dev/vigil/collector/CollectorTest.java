@@ -12,7 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CollectorTest {
   private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
@@ -63,6 +66,47 @@ class CollectorTest {
       assertTrue(failure.getMessage().contains(http.toString()), failure.getMessage());
     }
     assertBindable(ingest);
+  }
+
+  @Test
+  void shouldRefuseToStartOnAnInvalidRuleFileAndFreeBothPorts(@TempDir Path dir) throws Exception {
+    Path rules =
+        Files.writeString(
+            dir.resolve("rules.yml"), "groups:\n  - name: g\n    rules:\n      - alert: A\n");
+    InetSocketAddress ingest = freeAddress();
+    InetSocketAddress http = freeAddress();
+    CollectorConfig config =
+        CollectorConfig.parse("--rules", rules.toString()).withListen(ingest, http);
+
+    IOException failure = assertThrows(IOException.class, () -> Collector.start(config));
+
+    assertEquals(rules + ":4:9: rule \"A\" needs an expr", failure.getMessage());
+    assertBindable(ingest);
+    assertBindable(http);
+  }
+
+  @Test
+  void shouldServeTheRulesItLoaded(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("rules.yml"),
+        "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: vigil_host_up == 0\n");
+    CollectorConfig config =
+        CollectorConfig.parse("--rules", dir.toString()).withListen(ANY_PORT, ANY_PORT);
+
+    try (Collector collector = Collector.start(config)) {
+      assertEquals("A", collector.rules().current().rules().get(0).name());
+      String metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + collector.httpAddress().getPort() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertTrue(metrics.contains("\nvigil_rules_loaded 1.0\n"), metrics);
+      assertTrue(metrics.contains("\nvigil_rules_last_reload_successful 1.0\n"), metrics);
+    }
   }
 
   private static InetSocketAddress freeAddress() throws IOException {

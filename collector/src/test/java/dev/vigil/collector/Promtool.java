@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** Runs the real {@code promtool check metrics} (Debian package prometheus) on an exposition. */
+/**
+ * Runs the real {@code promtool check metrics} and {@code check rules} (Debian package prometheus).
+ */
 public final class Promtool {
   /**
    * The one lint finding allowed: node_exporter's meminfo names keep the kernel's camelCase, and
@@ -40,5 +43,28 @@ public final class Promtool {
     assertTrue(
         exit == 0 || onlyInherited,
         "promtool check metrics exited " + exit + ":\n" + output + "\non:\n" + exposition);
+  }
+
+  /**
+   * Fails unless {@code promtool check rules} accepts the rule file, showing what it said.
+   *
+   * @return promtool's output
+   */
+  public static String assertRulesAccepted(Path ruleFile) throws Exception {
+    Process promtool =
+        new ProcessBuilder(
+                ExternalTools.require("promtool", "prometheus"),
+                "check",
+                "rules",
+                ruleFile.toString())
+            .redirectErrorStream(true)
+            .start();
+    promtool.getOutputStream().close();
+    String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
+    assertTrue(
+        promtool.exitValue() == 0,
+        "promtool check rules exited " + promtool.exitValue() + ":\n" + output);
+    return output;
   }
 }
