@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param agentTokens the tokens an agent must present, or null to admit any agent
  * @param limits bounds on what one agent may send
  * @param staleAfter how long a series stays exposed after its last value
+ * @param incidentStore the incidents' database: an SQLite file path or a {@code jdbc:postgresql://}
+ *     URL
+ * @param incidentFlapWindow how soon after resolving a new firing reopens the same incident
  */
 public record CollectorConfig(
     InetSocketAddress ingestListen,
@@ -26,7 +29,9 @@ public record CollectorConfig(
     Path tlsPrivateKey,
     AgentTokens agentTokens,
     IngestLimits limits,
-    Duration staleAfter) {
+    Duration staleAfter,
+    String incidentStore,
+    Duration incidentFlapWindow) {
 
   public static final String INGEST_LISTEN = "ingest-listen";
   public static final String INGEST_LISTEN_DEFAULT = "127.0.0.1:7431";
@@ -51,6 +56,15 @@ public record CollectorConfig(
   public static final int CATCH_UP_BATCHES_PER_SECOND_DEFAULT = 2_000;
   public static final String STALE_AFTER = "stale-after";
   public static final String STALE_AFTER_DEFAULT = "5m";
+  public static final String DATA_DIR = "data-dir";
+  public static final String DATA_DIR_DEFAULT = "vigil-data";
+  public static final String INCIDENT_STORE = "incident-store";
+
+  /** The SQLite file in {@code --data-dir} when {@code --incident-store} is not given. */
+  public static final String INCIDENT_STORE_FILE = "incidents.db";
+
+  public static final String INCIDENT_FLAP_WINDOW = "incident-flap-window";
+  public static final String INCIDENT_FLAP_WINDOW_DEFAULT = "10m";
 
   /** The embedded defaults: everything on loopback, plaintext. */
   public static CollectorConfig defaults() {
@@ -99,7 +113,11 @@ public record CollectorConfig(
             key,
             tokens,
             limits,
-            flags.duration(STALE_AFTER, STALE_AFTER_DEFAULT));
+            flags.duration(STALE_AFTER, STALE_AFTER_DEFAULT),
+            flags.databaseLocation(
+                INCIDENT_STORE,
+                flags.directory(DATA_DIR, DATA_DIR_DEFAULT).resolve(INCIDENT_STORE_FILE)),
+            flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT));
     flags.requireAllUsed();
     return config;
   }
@@ -146,6 +164,14 @@ public record CollectorConfig(
   /** The same configuration listening on other addresses (tests bind port 0). */
   public CollectorConfig withListen(InetSocketAddress ingest, InetSocketAddress http) {
     return new CollectorConfig(
-        ingest, http, tlsCertificate, tlsPrivateKey, agentTokens, limits, staleAfter);
+        ingest,
+        http,
+        tlsCertificate,
+        tlsPrivateKey,
+        agentTokens,
+        limits,
+        staleAfter,
+        incidentStore,
+        incidentFlapWindow);
   }
 }

@@ -131,6 +131,18 @@ public final class CollectorMain {
             CollectorConfig.STALE_AFTER,
             CollectorConfig.STALE_AFTER_DEFAULT,
             "how long a series stays exposed after its last value"),
+        flag(
+            CollectorConfig.DATA_DIR,
+            CollectorConfig.DATA_DIR_DEFAULT,
+            "directory of the incident store's SQLite file"),
+        flag(
+            CollectorConfig.INCIDENT_STORE,
+            "<" + CollectorConfig.DATA_DIR + ">/" + CollectorConfig.INCIDENT_STORE_FILE,
+            "SQLite file, or jdbc:postgresql://host/db?user=..&password=.."),
+        flag(
+            CollectorConfig.INCIDENT_FLAP_WINDOW,
+            CollectorConfig.INCIDENT_FLAP_WINDOW_DEFAULT,
+            "a firing this soon after resolving reopens the incident"),
         flag("help", "", "print this and exit"),
         "");
   }
