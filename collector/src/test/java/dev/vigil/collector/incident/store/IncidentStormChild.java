@@ -8,25 +8,21 @@ import dev.vigil.collector.incident.NotificationRouter;
 import dev.vigil.collector.incident.Severity;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The child JVM of {@link IncidentStoreCrashTest}: a storm of raises, clears, acknowledgements,
  * resolutions, comments and escalations against an SQLite file, printing each change after it
  * committed as {@code <incident> <ACTION> <epoch millis> end}, until the test kills it.
  *
- * <p>Its clock moves one millisecond each time it is read, and every change reads it once, so each
- * change's audit event carries a time no other event has: the test finds it by that time.
+ * <p>Its clock moves one millisecond before each step, so each change's audit event carries a time
+ * no other event has: the test finds it by that time.
  */
 final class IncidentStormChild {
   static final int HOSTS = 6;
@@ -36,11 +32,11 @@ final class IncidentStormChild {
   private static final int MAX_CHANGES = 100_000;
 
   private final IncidentStore store;
-  private final TickingClock clock;
+  private final MutableClock clock;
   private final Random random;
   private final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
 
-  private IncidentStormChild(IncidentStore store, TickingClock clock, Random random) {
+  private IncidentStormChild(IncidentStore store, MutableClock clock, Random random) {
     this.store = store;
     this.clock = clock;
     this.random = random;
@@ -48,7 +44,7 @@ final class IncidentStormChild {
 
   /** Arguments: the SQLite file, the clock's first epoch millisecond, the random seed. */
   public static void main(String[] args) {
-    TickingClock clock = new TickingClock(Long.parseLong(args[1]));
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(Long.parseLong(args[1])));
     try (IncidentStore store = IncidentStore.open(args[0], FLAP_WINDOW, ROUTER, clock)) {
       new IncidentStormChild(store, clock, new Random(Long.parseLong(args[2]))).run();
     }
@@ -65,6 +61,7 @@ final class IncidentStormChild {
   private void run() {
     for (int i = 0; i < MAX_CHANGES; i++) {
       int host = random.nextInt(HOSTS);
+      clock.advance(Duration.ofMillis(1));
       try {
         step(host, random.nextInt(10));
       } catch (CompletionException e) {
@@ -79,8 +76,8 @@ final class IncidentStormChild {
     FiringAlert alert = alert(host);
     if (dice < 3) {
       Incident incident = store.raise(alert).join();
-      if (incident.changedAt().equals(clock.last())) {
-        boolean fresh = incident.openedAt().equals(clock.last());
+      if (incident.changedAt().equals(clock.instant())) {
+        boolean fresh = incident.openedAt().equals(clock.instant());
         print(incident.id(), fresh ? "OPENED" : "REOPENED");
       }
       return;
@@ -117,36 +114,7 @@ final class IncidentStormChild {
   }
 
   private void print(long incident, String action) {
-    out.print(incident + " " + action + " " + clock.last().toEpochMilli() + " end\n");
+    out.print(incident + " " + action + " " + clock.instant().toEpochMilli() + " end\n");
     out.flush();
-  }
-
-  /** A clock that moves one millisecond per reading. */
-  static final class TickingClock extends Clock {
-    private final AtomicLong next;
-
-    TickingClock(long startMillis) {
-      this.next = new AtomicLong(startMillis);
-    }
-
-    /** The instant the latest reading gave. */
-    Instant last() {
-      return Instant.ofEpochMilli(next.get() - 1);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(next.getAndIncrement());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the storm runs in UTC");
-    }
   }
 }
