@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public record IncidentKey(String host, String rule, SortedMap<String, String> la
   public IncidentKey {
     requireText(host, "host");
     requireText(rule, "rule");
-    labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
   }
 
   /** A key from labels in any order. */

@@ -6,6 +6,7 @@ import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.incident.IncidentEvent;
 import dev.vigil.collector.incident.OutboxKind;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The JSON an outbox entry carries: the incident as the change left it, so a receiver renders the
@@ -20,7 +21,7 @@ final class OutboxPayload {
   static String render(Incident incident, IncidentEvent event, OutboxKind kind, int tier) {
     JsonObject json = new JsonObject();
     json.addProperty("incident", incident.id());
-    json.addProperty("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+    json.addProperty("kind", kind.name().toLowerCase(Locale.ROOT));
     json.addProperty("tier", tier);
     json.addProperty("host", incident.key().host());
     json.addProperty("rule", incident.key().rule());
@@ -28,7 +29,7 @@ final class OutboxPayload {
     incident.key().labels().forEach(labels::addProperty);
     json.add("labels", labels);
     json.addProperty("severity", incident.severity().label());
-    json.addProperty("state", incident.state().name().toLowerCase(java.util.Locale.ROOT));
+    json.addProperty("state", incident.state().name().toLowerCase(Locale.ROOT));
     json.addProperty("summary", incident.summary());
     json.addProperty("runbookUrl", incident.runbookUrl());
     time(json, "openedAt", incident.openedAt());
@@ -37,7 +38,7 @@ final class OutboxPayload {
     JsonObject cause = new JsonObject();
     time(cause, "at", event.at());
     cause.addProperty("actor", event.actor());
-    cause.addProperty("action", event.action().name().toLowerCase(java.util.Locale.ROOT));
+    cause.addProperty("action", event.action().name().toLowerCase(Locale.ROOT));
     cause.addProperty("comment", event.comment());
     json.add("event", cause);
     return GSON.toJson(json);

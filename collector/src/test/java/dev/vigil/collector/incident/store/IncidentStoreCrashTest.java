@@ -14,10 +14,12 @@ import dev.vigil.collector.incident.OutboxEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -114,7 +116,7 @@ class IncidentStoreCrashTest {
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       in.lines().forEach(lines::add);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // The child died mid-line: what came whole is all there is.
     }
     lines.add(END_OF_OUTPUT);
@@ -200,7 +202,7 @@ class IncidentStoreCrashTest {
             .getAsJsonObject("event")
             .get("at")
             .getAsString();
-    return java.time.Instant.parse(at).toEpochMilli();
+    return Instant.parse(at).toEpochMilli();
   }
 
   /**
