@@ -20,6 +20,9 @@ import java.util.List;
  * @param limits bounds on what one agent may send
  * @param staleAfter how long a series stays exposed after its last value
  * @param rules rule files and directories of rule files, in order; none to run without rules
+ * @param incidentStore the incidents' database: an SQLite file path or a {@code jdbc:postgresql://}
+ *     URL
+ * @param incidentFlapWindow how soon after resolving a new firing reopens the same incident
  */
 public record CollectorConfig(
     InetSocketAddress ingestListen,
@@ -29,7 +32,9 @@ public record CollectorConfig(
     AgentTokens agentTokens,
     IngestLimits limits,
     Duration staleAfter,
-    List<Path> rules) {
+    List<Path> rules,
+    String incidentStore,
+    Duration incidentFlapWindow) {
 
   public static final String INGEST_LISTEN = "ingest-listen";
   public static final String INGEST_LISTEN_DEFAULT = "127.0.0.1:7431";
@@ -55,6 +60,16 @@ public record CollectorConfig(
   public static final String STALE_AFTER = "stale-after";
   public static final String STALE_AFTER_DEFAULT = "5m";
   public static final String RULES = "rules";
+
+  public static final String DATA_DIR = "data-dir";
+  public static final String DATA_DIR_DEFAULT = "vigil-data";
+  public static final String INCIDENT_STORE = "incident-store";
+
+  /** The SQLite file in {@code --data-dir} when {@code --incident-store} is not given. */
+  public static final String INCIDENT_STORE_FILE = "incidents.db";
+
+  public static final String INCIDENT_FLAP_WINDOW = "incident-flap-window";
+  public static final String INCIDENT_FLAP_WINDOW_DEFAULT = "10m";
 
   public CollectorConfig {
     rules = List.copyOf(rules);
@@ -108,7 +123,11 @@ public record CollectorConfig(
             tokens,
             limits,
             flags.duration(STALE_AFTER, STALE_AFTER_DEFAULT),
-            flags.paths(RULES));
+            flags.paths(RULES),
+            flags.databaseLocation(
+                INCIDENT_STORE,
+                flags.directory(DATA_DIR, DATA_DIR_DEFAULT).resolve(INCIDENT_STORE_FILE)),
+            flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT));
     flags.requireAllUsed();
     return config;
   }
@@ -155,6 +174,15 @@ public record CollectorConfig(
   /** The same configuration listening on other addresses (tests bind port 0). */
   public CollectorConfig withListen(InetSocketAddress ingest, InetSocketAddress http) {
     return new CollectorConfig(
-        ingest, http, tlsCertificate, tlsPrivateKey, agentTokens, limits, staleAfter, rules);
+        ingest,
+        http,
+        tlsCertificate,
+        tlsPrivateKey,
+        agentTokens,
+        limits,
+        staleAfter,
+        rules,
+        incidentStore,
+        incidentFlapWindow);
   }
 }

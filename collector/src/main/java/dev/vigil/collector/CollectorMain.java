@@ -136,6 +136,18 @@ public final class CollectorMain {
             "none",
             "rule file, or directory of *.yml rule files; repeatable; reloaded on SIGHUP and"
                 + " change"),
+        flag(
+            CollectorConfig.DATA_DIR,
+            CollectorConfig.DATA_DIR_DEFAULT,
+            "directory of the incident store's SQLite file"),
+        flag(
+            CollectorConfig.INCIDENT_STORE,
+            "<" + CollectorConfig.DATA_DIR + ">/" + CollectorConfig.INCIDENT_STORE_FILE,
+            "SQLite file, or jdbc:postgresql://host/db?user=..&password=.."),
+        flag(
+            CollectorConfig.INCIDENT_FLAP_WINDOW,
+            CollectorConfig.INCIDENT_FLAP_WINDOW_DEFAULT,
+            "a firing this soon after resolving reopens the incident"),
         flag("help", "", "print this and exit"),
         "");
   }

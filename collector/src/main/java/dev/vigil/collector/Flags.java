@@ -111,6 +111,33 @@ final class Flags {
     return List.copyOf(paths);
   }
 
+  /** A directory that may not exist yet, but not something else in its place. */
+  Path directory(String name, String fallback) {
+    String text = raw(name);
+    String value = text == null ? fallback : text;
+    Path path = Path.of(value);
+    if (value.isBlank() || (Files.exists(path) && !Files.isDirectory(path))) {
+      throw invalid(name, value, "a directory");
+    }
+    return path;
+  }
+
+  /**
+   * Where a database is: a {@code jdbc:postgresql://} URL or an SQLite file path, else {@code
+   * fallback}.
+   */
+  String databaseLocation(String name, Path fallback) {
+    String text = raw(name);
+    if (text == null) {
+      return fallback.toString();
+    }
+    boolean otherUrl = text.startsWith("jdbc:") && !text.startsWith("jdbc:postgresql://");
+    if (text.isBlank() || otherUrl || Files.isDirectory(Path.of(text))) {
+      throw invalid(name, text, "an SQLite file path or a jdbc:postgresql:// URL");
+    }
+    return text;
+  }
+
   boolean bool(String name) {
     String text = raw(name);
     if (text == null || text.equals("false")) {

@@ -131,4 +131,51 @@ class CollectorConfigTest {
         assertThrows(IllegalArgumentException.class, () -> CollectorConfig.parse(args));
     assertEquals(message, e.getMessage());
   }
+
+  @Test
+  void shouldKeepIncidentsInAnSqliteFileInTheDataDirectoryByDefault(@TempDir Path dir) {
+    assertEquals(
+        Path.of("vigil-data", "incidents.db").toString(),
+        CollectorConfig.defaults().incidentStore());
+    assertEquals(Duration.ofMinutes(10), CollectorConfig.defaults().incidentFlapWindow());
+    assertEquals(
+        dir.resolve("incidents.db").toString(),
+        CollectorConfig.parse("--data-dir", dir.toString()).incidentStore());
+  }
+
+  @Test
+  void shouldTakeAnSqliteFileOrAPostgresqlUrlAsTheIncidentStore(@TempDir Path dir) {
+    String url = "jdbc:postgresql://db.example:5432/vigil?user=vigil";
+
+    assertEquals(url, CollectorConfig.parse("--incident-store", url).incidentStore());
+    assertEquals(
+        dir.resolve("x.db").toString(),
+        CollectorConfig.parse("--incident-store", dir.resolve("x.db").toString()).incidentStore());
+    assertEquals(
+        Duration.ofSeconds(90),
+        CollectorConfig.parse("--incident-flap-window", "90s").incidentFlapWindow());
+  }
+
+  @Test
+  void shouldNameTheFlagOfAnUnusableIncidentStore(@TempDir Path dir) throws Exception {
+    Path file = Files.createFile(dir.resolve("not-a-dir"));
+
+    assertEquals(
+        "--incident-store: expected an SQLite file path or a jdbc:postgresql:// URL,"
+            + " got \"jdbc:mysql://db/vigil\"",
+        refused("--incident-store", "jdbc:mysql://db/vigil"));
+    assertEquals(
+        "--incident-store: expected an SQLite file path or a jdbc:postgresql:// URL, got \""
+            + dir
+            + "\"",
+        refused("--incident-store", dir.toString()));
+    assertEquals(
+        "--data-dir: expected a directory, got \"" + file + "\"",
+        refused("--data-dir", file.toString()));
+  }
+
+  private static String refused(String... args) {
+    return assertThrows(IllegalArgumentException.class, () -> CollectorConfig.parse(args))
+        .getMessage();
+  }
 }

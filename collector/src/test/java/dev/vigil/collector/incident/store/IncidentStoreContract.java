@@ -1,0 +1,359 @@
+package dev.vigil.collector.incident.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.vigil.collector.incident.EventAction;
+import dev.vigil.collector.incident.FiringAlert;
+import dev.vigil.collector.incident.IllegalTransitionException;
+import dev.vigil.collector.incident.Incident;
+import dev.vigil.collector.incident.IncidentEvent;
+import dev.vigil.collector.incident.IncidentKey;
+import dev.vigil.collector.incident.IncidentState;
+import dev.vigil.collector.incident.NotificationRouter;
+import dev.vigil.collector.incident.OutboxEntry;
+import dev.vigil.collector.incident.OutboxKind;
+import dev.vigil.collector.incident.Severity;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The incident store's behaviour, run against each real database by a subclass that says where the
+ * database is.
+ */
+abstract class IncidentStoreContract {
+  static final Duration FLAP_WINDOW = Duration.ofMinutes(10);
+  static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+  /** Tier n pages "tier-n"; host "quiet" (in a maintenance window) pages nobody. */
+  static final NotificationRouter ROUTER =
+      (incident, tier) ->
+          incident.key().host().equals("quiet") ? List.of() : List.of("tier-" + tier);
+
+  final MutableClock clock = new MutableClock(T0);
+  String location;
+  IncidentStore store;
+
+  /** A location holding no incident database yet. */
+  abstract String newLocation() throws Exception;
+
+  /** Removes what {@link #newLocation()} made. */
+  abstract void deleteLocation(String location) throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    location = newLocation();
+    store = open();
+  }
+
+  @AfterEach
+  void closeStore() throws Exception {
+    if (store != null) {
+      store.close();
+    }
+    deleteLocation(location);
+  }
+
+  IncidentStore open() {
+    return IncidentStore.open(location, FLAP_WINDOW, ROUTER, clock);
+  }
+
+  static FiringAlert alert(String host) {
+    return new FiringAlert(
+        IncidentKey.of(host, "DiskFull", Map.of("mountpoint", "/", "severity", "critical")),
+        Severity.CRITICAL,
+        "/ is 97% full",
+        "https://kb.example/disk-full");
+  }
+
+  static <T> T await(CompletableFuture<T> future) throws Exception {
+    try {
+      return future.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    } catch (TimeoutException e) {
+      throw new AssertionError("the incident writer did not answer within 60s", e);
+    }
+  }
+
+  @Test
+  void shouldOpenAnIncidentWithItsEventAndTierOneNotice() throws Exception {
+    Incident incident = await(store.raise(alert("web1")));
+
+    assertEquals(Optional.of(incident), store.incident(incident.id()));
+    assertEquals(IncidentState.OPEN, incident.state());
+    assertEquals(List.of(incident), store.unresolved());
+    assertEquals(
+        List.of(new IncidentEvent(T0, "vigil", EventAction.OPENED, "")),
+        store.timeline(incident.id()));
+    List<OutboxEntry> outbox = store.outbox(incident.id());
+    assertEquals(1, outbox.size());
+    OutboxEntry firing = outbox.get(0);
+    assertEquals("tier-1", firing.receiver());
+    assertEquals(OutboxKind.FIRING, firing.kind());
+    assertEquals(1, firing.tier());
+    assertEquals(0, firing.attempts());
+    assertEquals(T0, firing.nextAttemptAt());
+    assertNull(firing.deliveredAt());
+    assertEquals(List.of("tier-1"), store.receiversTold(incident.id()));
+  }
+
+  @Test
+  void shouldCarryTheIncidentAsItWasInTheNoticesPayload() throws Exception {
+    Incident incident = await(store.raise(alert("web1")));
+
+    JsonObject payload =
+        JsonParser.parseString(store.outbox(incident.id()).get(0).payload()).getAsJsonObject();
+
+    assertEquals(incident.id(), payload.get("incident").getAsLong());
+    assertEquals("firing", payload.get("kind").getAsString());
+    assertEquals("web1", payload.get("host").getAsString());
+    assertEquals("DiskFull", payload.get("rule").getAsString());
+    assertEquals("/", payload.getAsJsonObject("labels").get("mountpoint").getAsString());
+    assertEquals("critical", payload.get("severity").getAsString());
+    assertEquals("open", payload.get("state").getAsString());
+    assertEquals("/ is 97% full", payload.get("summary").getAsString());
+    assertEquals("https://kb.example/disk-full", payload.get("runbookUrl").getAsString());
+    assertEquals("2026-01-05T09:00:00Z", payload.get("openedAt").getAsString());
+    assertEquals("opened", payload.getAsJsonObject("event").get("action").getAsString());
+  }
+
+  @Test
+  void shouldKeepOneIncidentWhenTwoWritersRaiseTheSameKeyAtOnce() throws Exception {
+    try (IncidentStore other = open()) {
+      List<CompletableFuture<Incident>> raises = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        raises.add((i % 2 == 0 ? store : other).raise(alert("web1")));
+      }
+      long id = await(raises.get(0)).id();
+      for (CompletableFuture<Incident> raise : raises) {
+        assertEquals(id, await(raise).id());
+      }
+    }
+
+    assertEquals(1, store.unresolved().size());
+    long id = store.unresolved().get(0).id();
+    assertEquals(1, store.timeline(id).size());
+    assertEquals(1, store.outbox(id).size());
+  }
+
+  @Test
+  void shouldReopenWithinTheFlapWindowAndOpenAFreshIncidentAfterIt() throws Exception {
+    Incident first = await(store.raise(alert("web1")));
+    clock.advance(Duration.ofMinutes(1));
+    await(store.clear(first.key()));
+    clock.advance(FLAP_WINDOW);
+
+    Incident reopened = await(store.raise(alert("web1")));
+
+    assertEquals(first.id(), reopened.id());
+    assertEquals(1, reopened.flaps());
+    assertEquals(IncidentState.OPEN, reopened.state());
+    assertEquals(
+        List.of(EventAction.OPENED, EventAction.RESOLVED, EventAction.REOPENED),
+        actions(first.id()));
+
+    await(store.clear(first.key()));
+    clock.advance(FLAP_WINDOW.plusMillis(1));
+    Incident fresh = await(store.raise(alert("web1")));
+
+    assertNotEquals(first.id(), fresh.id());
+    assertEquals(0, fresh.flaps());
+    assertEquals(IncidentState.RESOLVED, store.incident(first.id()).orElseThrow().state());
+  }
+
+  @Test
+  void shouldSendResolvedNoticesToEveryoneToldSinceTheIncidentLastOpened() throws Exception {
+    long id = await(store.raise(alert("web1"))).id();
+    clock.advance(Duration.ofMinutes(15));
+    await(store.escalate(id, 2));
+    clock.advance(Duration.ofMinutes(1));
+    Incident acked = await(store.acknowledge(id, "alice", "looking"));
+    clock.advance(Duration.ofMinutes(1));
+    Incident cleared = await(store.clear(acked.key())).orElseThrow();
+
+    assertEquals(IncidentState.RESOLVED, cleared.state());
+    assertEquals(
+        List.of("FIRING tier-1", "ESCALATION tier-2", "RESOLVED tier-1", "RESOLVED tier-2"),
+        notices(id));
+
+    clock.advance(Duration.ofMinutes(1));
+    await(store.raise(alert("web1")));
+    assertEquals(List.of("tier-1"), store.receiversTold(id));
+    await(store.resolve(id, "bob", "fixed the log rotation"));
+
+    assertEquals(
+        List.of(
+            "FIRING tier-1",
+            "ESCALATION tier-2",
+            "RESOLVED tier-1",
+            "RESOLVED tier-2",
+            "FIRING tier-1",
+            "RESOLVED tier-1"),
+        notices(id));
+    IncidentEvent last = store.timeline(id).get(5);
+    assertEquals(
+        new IncidentEvent(clock.instant(), "bob", EventAction.RESOLVED, "fixed the log rotation"),
+        last);
+  }
+
+  @Test
+  void shouldRecordAnIncidentThatPagesNobody() throws Exception {
+    Incident incident = await(store.raise(alert("quiet")));
+
+    assertEquals(IncidentState.OPEN, incident.state());
+    assertEquals(List.of(), store.outbox(incident.id()));
+    await(store.clear(incident.key()));
+    assertEquals(List.of(), store.outbox(incident.id()));
+    assertEquals(List.of(EventAction.OPENED, EventAction.RESOLVED), actions(incident.id()));
+  }
+
+  @Test
+  void shouldWriteNothingForARefusedChange() throws Exception {
+    Incident incident = await(store.raise(alert("web1")));
+    await(store.resolve(incident.id(), "bob", ""));
+
+    IllegalTransitionException refused =
+        assertThrows(
+            IllegalTransitionException.class,
+            () -> await(store.acknowledge(incident.id(), "alice", "")));
+    NoSuchElementException unknown =
+        assertThrows(NoSuchElementException.class, () -> await(store.comment(999, "alice", "x")));
+
+    assertEquals(
+        "incident " + incident.id() + " is resolved; it cannot be acknowledged, only commented on",
+        refused.getMessage());
+    assertEquals("no incident 999", unknown.getMessage());
+    assertEquals(List.of(EventAction.OPENED, EventAction.RESOLVED), actions(incident.id()));
+    assertEquals(Optional.empty(), await(store.clear(incident.key())));
+    await(store.comment(incident.id(), "alice", "user confirms it works"));
+    assertEquals(
+        List.of(EventAction.OPENED, EventAction.RESOLVED, EventAction.COMMENTED),
+        actions(incident.id()));
+  }
+
+  @Test
+  void shouldLeaseDueEntriesAndHandThemBackWhenTheLeaseRunsOut() throws Exception {
+    Incident first = await(store.raise(alert("web1")));
+    Incident second = await(store.raise(alert("web2")));
+
+    List<OutboxEntry> claimed = await(store.claimDue("dispatcher-a", 10, Duration.ofSeconds(30)));
+
+    assertEquals(2, claimed.size());
+    assertEquals(first.id(), claimed.get(0).incidentId());
+    assertEquals(second.id(), claimed.get(1).incidentId());
+    assertEquals(List.of(), await(store.claimDue("dispatcher-b", 10, Duration.ofSeconds(30))));
+    Instant deliveredAt = clock.instant();
+    assertTrue(await(store.markDelivered(claimed.get(0).id())));
+    assertEquals(false, await(store.markDelivered(claimed.get(0).id())));
+
+    clock.advance(Duration.ofSeconds(30));
+    List<OutboxEntry> again = await(store.claimDue("dispatcher-b", 10, Duration.ofSeconds(30)));
+
+    assertEquals(List.of(claimed.get(1).id()), again.stream().map(OutboxEntry::id).toList());
+    assertEquals(deliveredAt, store.outbox(first.id()).get(0).deliveredAt());
+  }
+
+  @Test
+  void shouldRescheduleAFailedDeliveryCountingTheAttempt() throws Exception {
+    Incident incident = await(store.raise(alert("web1")));
+    OutboxEntry entry = await(store.claimDue("d", 1, Duration.ofMinutes(1))).get(0);
+    Instant retryAt = T0.plusSeconds(20);
+
+    assertTrue(await(store.reschedule(entry.id(), retryAt, "connection refused")));
+
+    assertEquals(List.of(), await(store.claimDue("d", 1, Duration.ofMinutes(1))));
+    OutboxEntry stored = store.outbox(incident.id()).get(0);
+    assertEquals(1, stored.attempts());
+    assertEquals(retryAt, stored.nextAttemptAt());
+    assertEquals("connection refused", stored.lastError());
+    clock.advance(Duration.ofSeconds(20));
+    assertEquals(
+        List.of(entry.id()),
+        await(store.claimDue("d", 1, Duration.ofMinutes(1))).stream()
+            .map(OutboxEntry::id)
+            .toList());
+  }
+
+  @Test
+  void shouldKeepEverythingAcrossAReopenAndApplyEachMigrationOnce() throws Exception {
+    Incident incident = await(store.raise(alert("web1")));
+    await(store.acknowledge(incident.id(), "alice", "on it"));
+    store.close();
+
+    store = open();
+
+    assertEquals(IncidentState.ACKNOWLEDGED, store.incident(incident.id()).orElseThrow().state());
+    assertEquals(2, store.timeline(incident.id()).size());
+    assertEquals(List.of(SchemaMigrator.latestScript()), schemaVersions());
+  }
+
+  @Test
+  void shouldRefuseADatabaseWhoseSchemaIsNewerThanTheCollector() throws Exception {
+    int newer = SchemaMigrator.latestScript() + 1;
+    try (Connection c = Dialect.of(location).connect(location, false);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO schema_version (version, description, applied_at) VALUES ("
+              + newer
+              + ", 'from the future', 0)");
+      c.commit();
+    }
+
+    IncidentStoreException e = assertThrows(IncidentStoreException.class, this::open);
+
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "the database's schema is version "
+                    + newer
+                    + " but this collector knows only up to "
+                    + (newer - 1)
+                    + ": run a newer collector"),
+        e.getMessage());
+  }
+
+  private List<EventAction> actions(long id) {
+    return store.timeline(id).stream().map(IncidentEvent::action).toList();
+  }
+
+  private List<String> notices(long id) {
+    return store.outbox(id).stream().map(e -> e.kind() + " " + e.receiver()).toList();
+  }
+
+  private List<Integer> schemaVersions() throws SQLException {
+    List<Integer> versions = new ArrayList<>();
+    try (Connection c = Dialect.of(location).connect(location, false);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+      while (rs.next()) {
+        versions.add(rs.getInt(1));
+      }
+    }
+    return versions;
+  }
+}
