@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class ConsoleLogConfiguratorTest {
@@ -25,38 +26,28 @@ class ConsoleLogConfiguratorTest {
 
   @Test
   void shouldWriteOneLinePerEventToStderrAtInfoAndAbove() {
-    LoggerContext context = newContext();
     String err =
-        stderrOf(
-            () -> {
-              assertEquals(
-                  ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY,
-                  new ConsoleLogConfigurator().configure(context, null));
+        stderrOfConfigured(
+            context -> {
               Logger logger = context.getLogger("dev.vigil.agent.Agent");
               logger.debug("not shown");
               logger.info("agent shipping every 15s");
               logger.warn("stream ended");
             });
-    context.stop();
 
     List<String> lines = err.lines().map(line -> line + "\n").toList();
     assertEquals(2, lines.size(), err);
     assertTrue(
         lines.get(0).matches(LINE.formatted("INFO", "Agent", "agent shipping every 15s")), err);
     assertTrue(lines.get(1).matches(LINE.formatted("WARN", "Agent", "stream ended")), err);
-    assertNoWarnings(context);
   }
 
   @Test
   void shouldPrintTheStackTraceOfAnException() {
-    LoggerContext context = newContext();
     String err =
-        stderrOf(
-            () -> {
-              new ConsoleLogConfigurator().configure(context, null);
-              context.getLogger("x.Shipper").warn("failed", new IllegalStateException("boom"));
-            });
-    context.stop();
+        stderrOfConfigured(
+            context ->
+                context.getLogger("x.Shipper").warn("failed", new IllegalStateException("boom")));
 
     assertTrue(
         err.contains(" WARN  Shipper - failed\njava.lang.IllegalStateException: boom\n"), err);
@@ -100,16 +91,25 @@ class ConsoleLogConfiguratorTest {
     return context;
   }
 
-  /** Runs {@code action} with System.err captured: ConsoleAppender writes to it at each event. */
-  private static String stderrOf(Runnable action) {
+  /**
+   * Configures a fresh context, runs {@code logging} against it with System.err captured
+   * (ConsoleAppender writes to it at each event) and returns what was written.
+   */
+  private static String stderrOfConfigured(Consumer<LoggerContext> logging) {
+    LoggerContext context = newContext();
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      action.run();
+      assertEquals(
+          ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY,
+          new ConsoleLogConfigurator().configure(context, null));
+      logging.accept(context);
     } finally {
       System.setErr(original);
+      context.stop();
     }
+    assertNoWarnings(context);
     return captured.toString(StandardCharsets.UTF_8);
   }
 
