@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Vigil agent and node_exporter side by side for the same time and reports what each costs:
 # resident memory and CPU time per tick (agent) against per scrape (node_exporter, scraped at the
-# agent's interval). The agent runs with the JVM flags the service files ship
-# (deploy/agent/jvm.options). Usage, after `mvn -B -q package -DskipTests`:
+# agent's interval). The agent runs with the JVM flags the service files ship, read by the java
+# launcher itself (`java @deploy/agent/jvm.options`). Usage, after `mvn -B -q package -DskipTests`:
 #   bench/footprint/footprint.sh [minutes, default 10] [interval seconds, default 15]
 set -euo pipefail
 minutes=${1:-10}
@@ -33,10 +33,20 @@ wait_for() {
 cpu_seconds() {
   awk -v tck="$clk_tck" '{ sub(/^.*\) /, ""); printf "%.3f", ($12 + $13) / tck }' "/proc/$1/stat"
 }
+# CPU seconds of a process's reaped children (the agent's apt-get scans), from /proc/<pid>/stat.
+children_cpu_seconds() {
+  awk -v tck="$clk_tck" '{ sub(/^.*\) /, ""); printf "%.1f", ($14 + $15) / tck }' "/proc/$1/stat"
+}
 status_mb() { awk -v key="$2:" '$1 == key { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 batches() {
   curl -fs "http://$http/metrics" | awk '$1 == "vigil_collector_batches_total" { printf "%d", $2 }'
 }
+# Scrapes node_exporter answered, by its own count (the scrape loop's sleeps drift).
+scrapes() {
+  curl -fs "http://$node/metrics" |
+    awk '$1 == "promhttp_metric_handler_requests_total{code=\"200\"}" { printf "%d", $2 }'
+}
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
 java -Xmx256m -jar "$collector_jar" --ingest-listen "$ingest" --http-listen "$http" \
   >"$work/collector.log" 2>&1 &
@@ -46,8 +56,8 @@ wait_for "http://$http/healthz"
 node_pid=$!
 pids+=($node_pid)
 wait_for "http://$node/metrics"
-mapfile -t jvm_options < <(grep -v '^#' "$root/deploy/agent/jvm.options")
-java "${jvm_options[@]}" -jar "$agent_jar" run --collector "$ingest" --interval "${interval}s" \
+jvm_options="$root/deploy/agent/jvm.options"
+java "@$jvm_options" -jar "$agent_jar" run --collector "$ingest" --interval "${interval}s" \
   >"$work/agent.log" 2>&1 &
 agent_pid=$!
 pids+=($agent_pid)
@@ -64,15 +74,21 @@ warmup=$((minutes >= 10 ? 120 : minutes * 12))
 measured=$((minutes * 60 - warmup))
 echo "running ${minutes} min (${warmup}s warm-up) at a ${interval}s interval..." >&2
 sleep "$warmup"
+load0=$(load_average)
 agent_cpu0=$(cpu_seconds $agent_pid)
 node_cpu0=$(cpu_seconds $node_pid)
 batches0=$(batches)
+scrapes0=$(scrapes)
 sleep "$measured"
 agent_cpu1=$(cpu_seconds $agent_pid)
 node_cpu1=$(cpu_seconds $node_pid)
 batches1=$(batches)
-scrapes=$((measured / interval))
+# Each read of the counter is a scrape itself, counted once answered: the first read falls inside
+# the window (with its CPU time), this one outside.
+scrapes1=$(scrapes)
+load1=$(load_average)
 ticks=$((batches1 - batches0))
+scrapes=$((scrapes1 - scrapes0))
 host=$(curl -fs "http://$http/sd" | sed -n 's/.*"instance":"\([^"]*\)".*/\1/p' | head -1)
 agent_series=$(curl -fs "http://$http/hosts/$host/metrics" | grep -vc '^#')
 node_series=$(curl -fs "http://$node/metrics" | grep -vc '^#')
@@ -89,6 +105,9 @@ $(date -u +%Y-%m-%d), $(nproc) cores, ${minutes} min, ${interval}s interval, ste
 | of which anonymous (RssAnon) | $(status_mb $agent_pid RssAnon) MB | $(status_mb $node_pid RssAnon) MB |
 | peak resident (VmHWM) | $(status_mb $agent_pid VmHWM) MB | $(status_mb $node_pid VmHWM) MB |
 | CPU per tick / per scrape | ${agent_ms} ms (${ticks} ticks) | ${node_ms} ms (${scrapes} scrapes) |
+| threads | $(awk '$1 == "Threads:" { print $2 }' /proc/$agent_pid/status) | $(awk '$1 == "Threads:" { print $2 }' /proc/$node_pid/status) |
 | series | ${agent_series} | ${node_series} |
-agent JVM flags: ${jvm_options[*]}
+apt-get patch scans started by the agent (not in the per-tick figure): $(children_cpu_seconds $agent_pid) s CPU in the whole run
+load average (1, 5, 15 min) at the start of the measurement: ${load0}; at its end: ${load1}
+agent JVM flags: $(sed 's/#.*//' "$jvm_options" | xargs)
 TABLE
