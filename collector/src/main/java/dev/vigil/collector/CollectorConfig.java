@@ -205,20 +205,4 @@ public record CollectorConfig(
         incidentFlapWindow,
         notifications);
   }
-
-  /** The same configuration with its incidents in {@code location} (tests use a temporary file). */
-  public CollectorConfig withIncidentStore(String location) {
-    return new CollectorConfig(
-        ingestListen,
-        httpListen,
-        tlsCertificate,
-        tlsPrivateKey,
-        agentTokens,
-        limits,
-        staleAfter,
-        rules,
-        location,
-        incidentFlapWindow,
-        notifications);
-  }
 }
