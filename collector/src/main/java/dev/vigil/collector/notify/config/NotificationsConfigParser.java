@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -209,8 +210,10 @@ public final class NotificationsConfigParser {
         throw yaml.error(node, "secret file " + file + " is empty");
       }
       return secret;
+    } catch (NoSuchFileException e) {
+      throw yaml.error(node, "secret file " + file + " does not exist");
     } catch (IOException e) {
-      throw yaml.error(node, "cannot read secret file " + file + ": " + e);
+      throw yaml.error(node, "cannot read secret file " + file + ": " + e.getMessage());
     }
   }
 }
