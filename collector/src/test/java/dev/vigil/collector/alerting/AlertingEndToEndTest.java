@@ -7,6 +7,7 @@ import dev.vigil.collector.incident.FiringAlert;
 import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.Severity;
+import dev.vigil.collector.incident.store.MutableClock;
 import dev.vigil.collector.notify.LoopbackHttpServer;
 import dev.vigil.collector.notify.config.NotificationsConfig;
 import dev.vigil.collector.notify.config.NotificationsConfigParser;
@@ -14,11 +15,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ class AlertingEndToEndTest {
   @TempDir Path dir;
   private final LoopbackHttpServer first = new LoopbackHttpServer();
   private final LoopbackHttpServer second = new LoopbackHttpServer();
-  private final TickingClock clock = new TickingClock(Instant.parse("2026-11-23T09:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private Alerting alerting;
 
   AlertingEndToEndTest() throws Exception {}
@@ -145,33 +143,5 @@ class AlertingEndToEndTest {
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     byte[] expected = mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(expected).equals(v1);
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class TickingClock extends Clock {
-    private volatile Instant now;
-
-    TickingClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
