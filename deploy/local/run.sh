@@ -12,7 +12,9 @@ done
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 
-java -jar "$collector_jar" &
+# The incidents' SQLite file goes under the build output, not into the checkout.
+data_dir="$root/collector/target/local-data"
+java -jar "$collector_jar" --data-dir "$data_dir" &
 pids+=($!)
 for _ in $(seq 100); do
   curl -fs http://127.0.0.1:9465/healthz >/dev/null 2>&1 && break
@@ -35,6 +37,7 @@ Vigil is running: a collector and an agent for $(hostname).
   agent ingest      127.0.0.1:7431 (gRPC)
   Prometheus config deploy/prometheus/prometheus.yml
   agent spool       $state_dir
+  incident store    $data_dir/incidents.db
 The agent reports every 15 s; Ctrl-C stops both.
 
 MSG

@@ -1,5 +1,6 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.alerting.Alerting;
 import dev.vigil.collector.http.HttpServer;
 import dev.vigil.collector.ingest.IngestMetrics;
 import dev.vigil.collector.ingest.IngestServer;
@@ -8,18 +9,24 @@ import dev.vigil.collector.rules.Rules;
 import dev.vigil.collector.store.SeriesStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
  * A running collector: the series store, the gRPC ingest that fills it and the HTTP server that
- * exposes it, the alerting rules in force, plus the collector's own metrics. Closing it stops both
- * servers and the rules' watcher.
+ * exposes it, the alerting rules in force, the incident store with escalation and notification
+ * delivery, plus the collector's own metrics. Closing it stops both servers, the rules' watcher and
+ * the notification thread, then closes the incident store.
  */
 public final class Collector implements AutoCloseable {
   private final SeriesStore store;
   private final SelfMetrics selfMetrics;
   private final RuleReloader rules;
+  private final Alerting alerting;
   private final IngestServer ingest;
   private final HttpServer http;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -28,11 +35,13 @@ public final class Collector implements AutoCloseable {
       SeriesStore store,
       SelfMetrics selfMetrics,
       RuleReloader rules,
+      Alerting alerting,
       IngestServer ingest,
       HttpServer http) {
     this.store = store;
     this.selfMetrics = selfMetrics;
     this.rules = rules;
+    this.alerting = alerting;
     this.ingest = ingest;
     this.http = http;
   }
@@ -43,26 +52,40 @@ public final class Collector implements AutoCloseable {
   }
 
   /**
-   * Starts a collector; when the rule files are invalid or either server cannot bind, stops what
-   * had started and throws.
+   * Starts a collector; when the rule files are invalid, the incident store cannot open or either
+   * server cannot bind, stops what had started and throws.
    *
-   * @param clock wall-clock milliseconds, for last-seen times and staleness
+   * @param clock wall-clock milliseconds, for last-seen times, staleness and incident times
    * @throws dev.vigil.collector.rules.RuleFileException when a rule file is invalid
+   * @throws dev.vigil.collector.incident.store.IncidentStoreException when the incident store
+   *     cannot be opened or migrated
    */
   public static Collector start(CollectorConfig config, LongSupplier clock) throws IOException {
     SeriesStore store = new SeriesStore(config.limits().maxSeriesPerHost());
     IngestMetrics metrics = new IngestMetrics();
     SelfMetrics selfMetrics = new SelfMetrics(metrics);
     RuleReloader rules = null;
+    Alerting alerting = null;
     IngestServer ingest = null;
     try {
       rules = RuleReloader.load(config.rules(), selfMetrics.registry(), clock);
+      alerting =
+          Alerting.open(
+              config.incidentStore(),
+              config.incidentFlapWindow(),
+              config.notifications(),
+              selfMetrics.registry(),
+              new MillisClock(clock));
       ingest = IngestServer.start(config, store, metrics, clock);
       HttpServer http = HttpServer.start(config, store, selfMetrics.registry(), clock);
       rules.watch();
-      return new Collector(store, selfMetrics, rules, ingest, http);
+      alerting.schedule(Alerting.PERIOD);
+      return new Collector(store, selfMetrics, rules, alerting, ingest, http);
     } catch (IOException | RuntimeException e) {
       closeIngest(ingest);
+      if (alerting != null) {
+        alerting.close();
+      }
       if (rules != null) {
         rules.close();
       }
@@ -86,6 +109,11 @@ public final class Collector implements AutoCloseable {
     return store;
   }
 
+  /** The incident store, with escalation and delivery running when notifications are set up. */
+  public Alerting alerting() {
+    return alerting;
+  }
+
   /** The alerting rules in force, replaced on every successful reload. */
   public Rules rules() {
     return rules.rules();
@@ -100,8 +128,33 @@ public final class Collector implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       closeIngest(ingest);
       http.close();
+      alerting.close();
       rules.close();
       selfMetrics.close();
+    }
+  }
+
+  /** The collector's millisecond clock as the {@link Clock} the incident store stamps with. */
+  private static final class MillisClock extends Clock {
+    private final LongSupplier millis;
+
+    MillisClock(LongSupplier millis) {
+      this.millis = millis;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.getAsLong());
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("incident times are UTC instants");
     }
   }
 

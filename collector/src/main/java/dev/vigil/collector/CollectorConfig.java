@@ -2,11 +2,14 @@ package dev.vigil.collector;
 
 import dev.vigil.collector.ingest.AgentTokens;
 import dev.vigil.collector.ingest.IngestLimits;
+import dev.vigil.collector.notify.config.NotificationsConfig;
+import dev.vigil.collector.notify.config.NotificationsConfigParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every setting of the collector: one name, one default, one validation step, and an error that
@@ -23,6 +26,8 @@ import java.util.List;
  * @param incidentStore the incidents' database: an SQLite file path or a {@code jdbc:postgresql://}
  *     URL
  * @param incidentFlapWindow how soon after resolving a new firing reopens the same incident
+ * @param notifications the receivers and escalation policies, or empty to record incidents without
+ *     telling anyone
  */
 public record CollectorConfig(
     InetSocketAddress ingestListen,
@@ -34,7 +39,8 @@ public record CollectorConfig(
     Duration staleAfter,
     List<Path> rules,
     String incidentStore,
-    Duration incidentFlapWindow) {
+    Duration incidentFlapWindow,
+    Optional<NotificationsConfig> notifications) {
 
   public static final String INGEST_LISTEN = "ingest-listen";
   public static final String INGEST_LISTEN_DEFAULT = "127.0.0.1:7431";
@@ -70,6 +76,7 @@ public record CollectorConfig(
 
   public static final String INCIDENT_FLAP_WINDOW = "incident-flap-window";
   public static final String INCIDENT_FLAP_WINDOW_DEFAULT = "10m";
+  public static final String NOTIFICATIONS = "notifications";
 
   public CollectorConfig {
     rules = List.copyOf(rules);
@@ -127,7 +134,8 @@ public record CollectorConfig(
             flags.databaseLocation(
                 INCIDENT_STORE,
                 flags.directory(DATA_DIR, DATA_DIR_DEFAULT).resolve(INCIDENT_STORE_FILE)),
-            flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT));
+            flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT),
+            notifications(flags.file(NOTIFICATIONS)));
     flags.requireAllUsed();
     return config;
   }
@@ -159,6 +167,17 @@ public record CollectorConfig(
     }
   }
 
+  private static Optional<NotificationsConfig> notifications(Path file) {
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NotificationsConfigParser.read(file));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + NOTIFICATIONS + ": " + e.getMessage(), e);
+    }
+  }
+
   private static IllegalArgumentException notLoopback(InetSocketAddress ingest, String remedy) {
     return new IllegalArgumentException(
         "--"
@@ -183,6 +202,7 @@ public record CollectorConfig(
         staleAfter,
         rules,
         incidentStore,
-        incidentFlapWindow);
+        incidentFlapWindow,
+        notifications);
   }
 }

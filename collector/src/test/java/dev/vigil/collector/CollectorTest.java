@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectorTest {
   private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
 
+  @TempDir Path dataDir;
+
   @Test
   void shouldReportTheRealPortsWhenAskedForPortZero() throws Exception {
-    try (Collector collector =
-        Collector.start(CollectorConfig.defaults().withListen(ANY_PORT, ANY_PORT))) {
+    try (Collector collector = Collector.start(TestConfigs.loopback(dataDir))) {
       assertNotEquals(0, collector.ingestAddress().getPort());
       assertNotEquals(0, collector.httpAddress().getPort());
       HttpResponse<String> health =
@@ -40,8 +41,7 @@ class CollectorTest {
 
   @Test
   void shouldCloseMoreThanOnceAndFreeBothPorts() throws Exception {
-    Collector collector =
-        Collector.start(CollectorConfig.defaults().withListen(ANY_PORT, ANY_PORT));
+    Collector collector = Collector.start(TestConfigs.loopback(dataDir));
     InetSocketAddress ingest = collector.ingestAddress();
     InetSocketAddress http = collector.httpAddress();
 
@@ -61,7 +61,7 @@ class CollectorTest {
       IOException failure =
           assertThrows(
               IOException.class,
-              () -> Collector.start(CollectorConfig.defaults().withListen(ingest, http)));
+              () -> Collector.start(TestConfigs.loopback(dataDir).withListen(ingest, http)));
 
       assertTrue(failure.getMessage().contains(http.toString()), failure.getMessage());
     }
@@ -76,7 +76,8 @@ class CollectorTest {
     InetSocketAddress ingest = freeAddress();
     InetSocketAddress http = freeAddress();
     CollectorConfig config =
-        CollectorConfig.parse("--rules", rules.toString()).withListen(ingest, http);
+        CollectorConfig.parse("--rules", rules.toString(), "--data-dir", dataDir.toString())
+            .withListen(ingest, http);
 
     IOException failure = assertThrows(IOException.class, () -> Collector.start(config));
 
@@ -91,7 +92,8 @@ class CollectorTest {
         dir.resolve("rules.yml"),
         "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: vigil_host_up == 0\n");
     CollectorConfig config =
-        CollectorConfig.parse("--rules", dir.toString()).withListen(ANY_PORT, ANY_PORT);
+        CollectorConfig.parse("--rules", dir.toString(), "--data-dir", dataDir.toString())
+            .withListen(ANY_PORT, ANY_PORT);
 
     try (Collector collector = Collector.start(config)) {
       assertEquals("A", collector.rules().current().rules().get(0).name());

@@ -28,6 +28,7 @@ class DeliveryEndToEndTest {
   private static final String HOST = "delivery-e2e";
 
   @TempDir Path stateDir;
+  @TempDir Path dataDir;
 
   private static int freeLoopbackPort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -68,9 +69,14 @@ class DeliveryEndToEndTest {
       tick(second, TICKS_PER_RUN);
       CollectorConfig config =
           CollectorConfig.parse(
-              "--ingest-listen", "127.0.0.1:" + port,
-              "--http-listen", "127.0.0.1:0",
-              "--catch-up-batches-per-second", "40");
+              "--ingest-listen",
+              "127.0.0.1:" + port,
+              "--http-listen",
+              "127.0.0.1:0",
+              "--catch-up-batches-per-second",
+              "40",
+              "--data-dir",
+              dataDir.toString());
       try (Collector collector = Collector.start(config)) {
         URI base = URI.create("http://127.0.0.1:" + collector.httpAddress().getPort());
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.agent.Agent;
 import dev.vigil.agent.AgentConfig;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,16 +19,12 @@ class EndToEndTest {
           "^node_cpu_seconds_total\\{cpu=\"0\",mode=\"idle\",instance=\"([^\"]+)\"} (\\S+)$",
           Pattern.MULTILINE);
 
-  static CollectorConfig loopbackConfig() {
-    InetSocketAddress anyPort = new InetSocketAddress("127.0.0.1", 0);
-    return CollectorConfig.defaults().withListen(anyPort, anyPort);
-  }
-
   @TempDir Path stateDir;
+  @TempDir Path dataDir;
 
   @Test
   void shouldExposeTheAgentsReadingsInTextThatPromtoolAccepts() throws Exception {
-    try (Collector collector = Collector.start(loopbackConfig());
+    try (Collector collector = Collector.start(TestConfigs.loopback(dataDir));
         Agent agent =
             Agent.start(
                 AgentConfig.builder()

@@ -30,7 +30,7 @@ class PrometheusEndToEndTest {
   @Test
   void shouldLetPrometheusDiscoverScrapeAndQueryThisHost() throws Exception {
     String prometheusBinary = ExternalTools.require("prometheus", "prometheus");
-    try (Collector collector = Collector.start(EndToEndTest.loopbackConfig());
+    try (Collector collector = Collector.start(TestConfigs.loopback(dir.resolve("collector")));
         Agent agent =
             Agent.start(
                 AgentConfig.builder()

@@ -6,29 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.collector.Collector;
-import dev.vigil.collector.CollectorConfig;
 import dev.vigil.collector.Promtool;
+import dev.vigil.collector.TestConfigs;
 import dev.vigil.collector.TestHttp;
 import dev.vigil.collector.store.HostIdentity;
 import dev.vigil.collector.store.HostState;
 import dev.vigil.collector.store.SeriesStore;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code promtool check metrics} on what a running collector serves over real HTTP. Fails, never
  * skips, when promtool is missing: a skipped check would pass without having checked anything.
  */
 class PromtoolCheckTest {
+  @TempDir Path dataDir;
+
   @Test
   void shouldServeExpositionsThatPromtoolAccepts() throws Exception {
-    InetSocketAddress anyPort = new InetSocketAddress("127.0.0.1", 0);
-    try (Collector collector =
-        Collector.start(CollectorConfig.defaults().withListen(anyPort, anyPort))) {
+    try (Collector collector = Collector.start(TestConfigs.loopback(dataDir))) {
       populate(collector.store(), System.currentTimeMillis());
       URI base = URI.create("http://127.0.0.1:" + collector.httpAddress().getPort());
 

@@ -255,6 +255,15 @@ public final class IncidentStore implements AutoCloseable {
         c -> OutboxRows.reschedule(c, entryId, nextAttemptAt, error));
   }
 
+  /**
+   * The receiver refused the entry for good: counts the attempt, records why, and never offers it
+   * again. Returns false when it had been delivered or parked meanwhile.
+   */
+  public CompletableFuture<Boolean> park(long entryId, String error) {
+    return writer.submit(
+        "park outbox entry " + entryId, c -> OutboxRows.park(c, entryId, now(), error));
+  }
+
   // ---- reads -----------------------------------------------------------------------------------
 
   /** One incident by id. */
@@ -291,6 +300,11 @@ public final class IncidentStore implements AutoCloseable {
               ? List.<String>of()
               : OutboxRows.receiversTold(c, incidentId, incident.get().flaps());
         });
+  }
+
+  /** How many outbox entries are neither delivered nor parked. */
+  public long pendingNotifications() {
+    return readers.read("count pending outbox entries", OutboxRows::pending);
   }
 
   /** Finishes the changes already submitted and closes the database. */

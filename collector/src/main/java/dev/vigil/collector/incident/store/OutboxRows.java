@@ -16,7 +16,8 @@ final class OutboxRows {
       "SELECT id, incident_id, event_id, receiver, kind, tier, payload, attempts, next_attempt_at,"
           + " delivered_at, last_error FROM outbox ";
   private static final String CLAIMABLE =
-      " delivered_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+      " delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ?"
+          + " AND (lease_until IS NULL OR lease_until <= ?)";
 
   private OutboxRows() {}
 
@@ -126,6 +127,31 @@ final class OutboxRows {
       s.setString(2, error);
       s.setLong(3, id);
       return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Returns whether the entry was still undelivered and not parked. */
+  static boolean park(Connection c, long id, Instant at, String error) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE outbox SET attempts = attempts + 1, parked_at = ?, last_error = ?,"
+                + " lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = ? AND delivered_at IS NULL AND parked_at IS NULL")) {
+      Columns.setInstant(s, 1, at);
+      s.setString(2, error);
+      s.setLong(3, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Entries neither delivered nor parked. */
+  static long pending(Connection c) throws SQLException {
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND parked_at IS NULL");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -1,23 +1,14 @@
 package dev.vigil.collector.notify.escalation;
 
+import dev.vigil.collector.notify.YamlNodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads escalation policies from YAML:
@@ -35,11 +26,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * the node at fault.
  */
 public final class EscalationPolicyParser {
-  private final String fileName;
+  private final YamlNodes yaml;
   private final Set<String> receivers;
 
-  private EscalationPolicyParser(String fileName, Set<String> receivers) {
-    this.fileName = fileName;
+  private EscalationPolicyParser(YamlNodes yaml, Set<String> receivers) {
+    this.yaml = yaml;
     this.receivers = receivers;
   }
 
@@ -53,49 +44,48 @@ public final class EscalationPolicyParser {
    *     named {@value EscalationPolicies#DEFAULT}
    */
   public static EscalationPolicies parse(String fileName, String text, Set<String> receivers) {
-    Optional<Node> root;
-    try {
-      root = new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(text);
-    } catch (MarkedYamlEngineException e) {
-      String where = e.getProblemMark().map(mark -> at(fileName, mark)).orElse(fileName);
-      throw new IllegalArgumentException(where + ": " + e.getProblem(), e);
-    } catch (YamlEngineException e) {
-      throw new IllegalArgumentException(fileName + ": " + e.getMessage(), e);
-    }
-    if (root.isEmpty()) {
-      throw new IllegalArgumentException(fileName + ": the file is empty; it needs \"policies:\"");
-    }
-    return new EscalationPolicyParser(fileName, receivers).file(root.get());
+    YamlNodes.Root root = YamlNodes.compose(fileName, text, "\"policies:\"");
+    Map<String, Node> top = root.yaml().mapping(root.node(), "the file", Set.of("policies"));
+    return policies(root.yaml(), root.node(), top.get("policies"), receivers);
   }
 
-  private EscalationPolicies file(Node root) {
-    Map<String, Node> top = mapping(root, "the file", Set.of("policies"));
-    Node policies = top.get("policies");
+  /**
+   * The policies under the {@code policies:} key of a larger file.
+   *
+   * @param parent the mapping that holds {@code policies:}, for the error when it is missing
+   * @param policies the value of {@code policies:}, or null when the key is missing
+   */
+  public static EscalationPolicies policies(
+      YamlNodes yaml, Node parent, Node policies, Set<String> receivers) {
     if (policies == null) {
-      throw error(root, "the file needs a \"policies:\" mapping");
+      throw yaml.error(parent, "the file needs a \"policies:\" mapping");
     }
+    return new EscalationPolicyParser(yaml, receivers).policies(policies);
+  }
+
+  private EscalationPolicies policies(Node policies) {
     Map<String, EscalationPolicy> byName = new LinkedHashMap<>();
-    for (NodeTuple tuple : mappingNode(policies, "\"policies\"").getValue()) {
-      String name = scalar(tuple.getKeyNode(), "a policy name");
+    for (NodeTuple tuple : yaml.mappingNode(policies, "\"policies\"").getValue()) {
+      String name = yaml.scalar(tuple.getKeyNode(), "a policy name");
       if (byName.put(name, policy(name, tuple.getValueNode())) != null) {
-        throw error(tuple.getKeyNode(), "policy \"" + name + "\" is given twice");
+        throw yaml.error(tuple.getKeyNode(), "policy \"" + name + "\" is given twice");
       }
     }
     if (!byName.containsKey(EscalationPolicies.DEFAULT)) {
-      throw error(policies, "there must be a policy named \"" + EscalationPolicies.DEFAULT + "\"");
+      throw yaml.error(
+          policies, "there must be a policy named \"" + EscalationPolicies.DEFAULT + "\"");
     }
     return new EscalationPolicies(byName);
   }
 
   private EscalationPolicy policy(String name, Node node) {
-    if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
-      throw error(node, "policy \"" + name + "\" must be a list of steps with after and receivers");
-    }
+    List<Node> items =
+        yaml.list(node, "policy \"" + name + "\" must be a list of steps with after and receivers");
     List<EscalationStep> steps = new ArrayList<>();
-    for (Node stepNode : list.getValue()) {
+    for (Node stepNode : items) {
       EscalationStep step = step(name, stepNode);
       if (!steps.isEmpty() && step.after().compareTo(steps.get(steps.size() - 1).after()) <= 0) {
-        throw error(
+        throw yaml.error(
             stepNode,
             "policy \""
                 + name
@@ -109,83 +99,34 @@ public final class EscalationPolicyParser {
   }
 
   private EscalationStep step(String policy, Node node) {
-    Map<String, Node> fields = mapping(node, "a step", Set.of("after", "receivers"));
-    Node after = required(fields, node, "after", policy);
-    Node names = required(fields, node, "receivers", policy);
+    Map<String, Node> fields = yaml.mapping(node, "a step", Set.of("after", "receivers"));
+    String whose = "a step of policy \"" + policy + "\"";
+    Node after = yaml.required(fields, node, "after", whose);
+    Node names = yaml.required(fields, node, "receivers", whose);
     Duration duration;
     try {
-      duration = PolicyDuration.parse(scalar(after, "'after'"));
+      duration = PolicyDuration.parse(yaml.scalar(after, "'after'"));
     } catch (IllegalArgumentException e) {
-      throw error(after, "'after' " + e.getMessage());
+      throw yaml.error(after, "'after' " + e.getMessage());
     }
     return new EscalationStep(duration, receiverList(names));
   }
 
   private List<String> receiverList(Node node) {
-    if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
-      throw error(node, "'receivers' must be a list of receiver names, e.g. [alertmanager]");
-    }
+    List<Node> items =
+        yaml.list(node, "'receivers' must be a list of receiver names, e.g. [alertmanager]");
     List<String> names = new ArrayList<>();
-    for (Node item : list.getValue()) {
-      String name = scalar(item, "a receiver name");
+    for (Node item : items) {
+      String name = yaml.scalar(item, "a receiver name");
       if (!receivers.contains(name)) {
-        throw error(item, "unknown receiver \"" + name + "\"; configured: " + sorted(receivers));
+        throw yaml.error(
+            item, "unknown receiver \"" + name + "\"; configured: " + YamlNodes.sorted(receivers));
       }
       if (names.contains(name)) {
-        throw error(item, "receiver \"" + name + "\" is listed twice in this step");
+        throw yaml.error(item, "receiver \"" + name + "\" is listed twice in this step");
       }
       names.add(name);
     }
     return names;
-  }
-
-  private Node required(Map<String, Node> fields, Node step, String key, String policy) {
-    Node value = fields.get(key);
-    if (value == null) {
-      throw error(step, "a step of policy \"" + policy + "\" needs '" + key + "'");
-    }
-    return value;
-  }
-
-  private Map<String, Node> mapping(Node node, String what, Set<String> keys) {
-    Map<String, Node> fields = new LinkedHashMap<>();
-    for (NodeTuple tuple : mappingNode(node, what).getValue()) {
-      String key = scalar(tuple.getKeyNode(), "a key");
-      if (!keys.contains(key)) {
-        throw error(tuple.getKeyNode(), "unknown key \"" + key + "\"; expected " + sorted(keys));
-      }
-      if (fields.put(key, tuple.getValueNode()) != null) {
-        throw error(tuple.getKeyNode(), "key \"" + key + "\" is given twice");
-      }
-    }
-    return fields;
-  }
-
-  private MappingNode mappingNode(Node node, String what) {
-    if (node instanceof MappingNode mapping) {
-      return mapping;
-    }
-    throw error(node, what + " must be a mapping");
-  }
-
-  private String scalar(Node node, String what) {
-    if (node instanceof ScalarNode scalar && !scalar.getValue().isEmpty()) {
-      return scalar.getValue();
-    }
-    throw error(node, what + " must be a plain value");
-  }
-
-  private static String sorted(Set<String> names) {
-    return String.join(", ", new TreeSet<>(names));
-  }
-
-  private IllegalArgumentException error(Node node, String message) {
-    String where = node.getStartMark().map(mark -> at(fileName, mark)).orElse(fileName);
-    return new IllegalArgumentException(where + ": " + message);
-  }
-
-  /** {@code file:line:column}, both counted from 1 as editors do (SnakeYAML counts from 0). */
-  private static String at(String fileName, Mark mark) {
-    return fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
   }
 }

@@ -1,0 +1,146 @@
+package dev.vigil.collector.alerting;
+
+import dev.vigil.collector.incident.NotificationRouter;
+import dev.vigil.collector.incident.store.IncidentStore;
+import dev.vigil.collector.notify.JsonPost;
+import dev.vigil.collector.notify.config.NotificationsConfig;
+import dev.vigil.collector.notify.config.NotificationsConfigParser;
+import dev.vigil.collector.notify.delivery.Backoff;
+import dev.vigil.collector.notify.delivery.NotificationDispatcher;
+import dev.vigil.collector.notify.delivery.NotificationMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incident store with, when notifications are configured, the escalation timer and the
+ * dispatcher that delivers its outbox. Without notifications incidents are still recorded; their
+ * router tells nobody. {@link #tick()} is one escalation pass and one delivery cycle; {@link
+ * #schedule} runs it on one thread of its own until {@link #close()}.
+ */
+public final class Alerting implements AutoCloseable {
+  /** How often the escalation timer and the dispatcher run. */
+  public static final Duration PERIOD = Duration.ofSeconds(1);
+
+  static final int BATCH_SIZE = 100;
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+  private static final Duration RETRY_CAP = Duration.ofMinutes(10);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+  private static final Logger log = LoggerFactory.getLogger(Alerting.class);
+
+  private final IncidentStore store;
+  private final Optional<EscalationTimer> timer;
+  private final Optional<NotificationDispatcher> dispatcher;
+  private ScheduledExecutorService executor;
+
+  private Alerting(
+      IncidentStore store,
+      Optional<EscalationTimer> timer,
+      Optional<NotificationDispatcher> dispatcher) {
+    this.store = store;
+    this.timer = timer;
+    this.dispatcher = dispatcher;
+  }
+
+  /**
+   * Opens the incident store and, with {@code notifications}, builds the receivers, the timer and
+   * the dispatcher; nothing runs until {@link #schedule} or {@link #tick}.
+   *
+   * @param notifications the receivers and policies, or empty to record incidents only
+   * @throws dev.vigil.collector.incident.store.IncidentStoreException when the store cannot open
+   */
+  public static Alerting open(
+      String storeLocation,
+      Duration flapWindow,
+      Optional<NotificationsConfig> notifications,
+      MeterRegistry registry,
+      Clock clock) {
+    NotificationRouter router =
+        notifications
+            .<NotificationRouter>map(n -> new PolicyRouter(n.policies()))
+            .orElse((incident, tier) -> List.of());
+    IncidentStore store = IncidentStore.open(storeLocation, flapWindow, router, clock);
+    if (notifications.isEmpty()) {
+      return new Alerting(store, Optional.empty(), Optional.empty());
+    }
+    NotificationsConfig config = notifications.get();
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(
+            new StoreOutbox(store, "collector-" + UUID.randomUUID()),
+            config.build(clock, new JsonPost(NotificationsConfigParser.RECEIVER_TIMEOUT)),
+            new Backoff(FIRST_RETRY, RETRY_CAP, RandomGenerator.getDefault()),
+            clock,
+            new NotificationMetrics(registry),
+            BATCH_SIZE);
+    return new Alerting(
+        store,
+        Optional.of(new EscalationTimer(store, config.policies(), clock)),
+        Optional.of(dispatcher));
+  }
+
+  /** The incidents. */
+  public IncidentStore store() {
+    return store;
+  }
+
+  /** Runs {@link #tick()} every {@code period} on a thread of its own, when notifications exist. */
+  public synchronized void schedule(Duration period) {
+    if (dispatcher.isEmpty() || executor != null) {
+      return;
+    }
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "vigil-notifications");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.scheduleWithFixedDelay(this::tickLogged, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Escalates what is due, then delivers what is due (so a new tier's notices go out in the same
+   * tick); returns how many escalations and delivery attempts it made.
+   */
+  public int tick() {
+    int escalations = timer.map(EscalationTimer::escalateDue).orElse(0);
+    return escalations + dispatcher.map(NotificationDispatcher::dispatchDue).orElse(0);
+  }
+
+  private void tickLogged() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: log, and try on the next tick.
+      log.error("escalation or delivery failed; trying again on the next tick", e);
+    }
+  }
+
+  /**
+   * Stops the thread (a tick in progress finishes, within a receiver's timeout), then the store.
+   */
+  @Override
+  public synchronized void close() {
+    if (executor != null) {
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        executor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    store.close();
+  }
+}
