@@ -1,5 +1,6 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.api.ApiTokens;
 import dev.vigil.collector.ingest.AgentTokens;
 import dev.vigil.collector.ingest.IngestLimits;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param incidentStore the incidents' database: an SQLite file path or a {@code jdbc:postgresql://}
  *     URL
  * @param incidentFlapWindow how soon after resolving a new firing reopens the same incident
+ * @param apiTokens the tokens the incidents API accepts, or null to keep the API off
  */
 public record CollectorConfig(
     InetSocketAddress ingestListen,
@@ -34,7 +36,8 @@ public record CollectorConfig(
     Duration staleAfter,
     List<Path> rules,
     String incidentStore,
-    Duration incidentFlapWindow) {
+    Duration incidentFlapWindow,
+    ApiTokens apiTokens) {
 
   public static final String INGEST_LISTEN = "ingest-listen";
   public static final String INGEST_LISTEN_DEFAULT = "127.0.0.1:7431";
@@ -70,6 +73,7 @@ public record CollectorConfig(
 
   public static final String INCIDENT_FLAP_WINDOW = "incident-flap-window";
   public static final String INCIDENT_FLAP_WINDOW_DEFAULT = "10m";
+  public static final String API_TOKENS_FILE = "api-tokens-file";
 
   public CollectorConfig {
     rules = List.copyOf(rules);
@@ -127,7 +131,8 @@ public record CollectorConfig(
             flags.databaseLocation(
                 INCIDENT_STORE,
                 flags.directory(DATA_DIR, DATA_DIR_DEFAULT).resolve(INCIDENT_STORE_FILE)),
-            flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT));
+            flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT),
+            apiTokens(flags));
     flags.requireAllUsed();
     return config;
   }
@@ -159,6 +164,19 @@ public record CollectorConfig(
     }
   }
 
+  /** The API's tokens; without them the API is off, never open to anyone who reaches it. */
+  private static ApiTokens apiTokens(Flags flags) {
+    Path file = flags.file(API_TOKENS_FILE);
+    if (file == null) {
+      return null;
+    }
+    try {
+      return ApiTokens.read(file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + API_TOKENS_FILE + ": " + e.getMessage(), e);
+    }
+  }
+
   private static IllegalArgumentException notLoopback(InetSocketAddress ingest, String remedy) {
     return new IllegalArgumentException(
         "--"
@@ -183,6 +201,7 @@ public record CollectorConfig(
         staleAfter,
         rules,
         incidentStore,
-        incidentFlapWindow);
+        incidentFlapWindow,
+        apiTokens);
   }
 }
