@@ -1,6 +1,7 @@
 package dev.vigil.collector;
 
 import dev.vigil.collector.alerting.Alerting;
+import dev.vigil.collector.api.ApiHandler;
 import dev.vigil.collector.http.HttpServer;
 import dev.vigil.collector.ingest.IngestMetrics;
 import dev.vigil.collector.ingest.IngestServer;
@@ -77,7 +78,13 @@ public final class Collector implements AutoCloseable {
               selfMetrics.registry(),
               new MillisClock(clock));
       ingest = IngestServer.start(config, store, metrics, clock);
-      HttpServer http = HttpServer.start(config, store, selfMetrics.registry(), clock);
+      HttpServer http =
+          HttpServer.start(
+              config,
+              store,
+              selfMetrics.registry(),
+              clock,
+              new ApiHandler(config.apiTokens(), alerting.store()));
       rules.watch();
       alerting.schedule(Alerting.PERIOD);
       return new Collector(store, selfMetrics, rules, alerting, ingest, http);

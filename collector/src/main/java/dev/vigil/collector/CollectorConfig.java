@@ -1,5 +1,6 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.api.ApiTokens;
 import dev.vigil.collector.ingest.AgentTokens;
 import dev.vigil.collector.ingest.IngestLimits;
 import dev.vigil.collector.notify.config.NotificationsConfig;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param incidentFlapWindow how soon after resolving a new firing reopens the same incident
  * @param notifications the receivers and escalation policies, or empty to record incidents without
  *     telling anyone
+ * @param apiTokens the tokens the incidents API accepts, or null to keep the API off
  */
 public record CollectorConfig(
     InetSocketAddress ingestListen,
@@ -40,7 +42,8 @@ public record CollectorConfig(
     List<Path> rules,
     String incidentStore,
     Duration incidentFlapWindow,
-    Optional<NotificationsConfig> notifications) {
+    Optional<NotificationsConfig> notifications,
+    ApiTokens apiTokens) {
 
   public static final String INGEST_LISTEN = "ingest-listen";
   public static final String INGEST_LISTEN_DEFAULT = "127.0.0.1:7431";
@@ -77,6 +80,7 @@ public record CollectorConfig(
   public static final String INCIDENT_FLAP_WINDOW = "incident-flap-window";
   public static final String INCIDENT_FLAP_WINDOW_DEFAULT = "10m";
   public static final String NOTIFICATIONS = "notifications";
+  public static final String API_TOKENS_FILE = "api-tokens-file";
 
   public CollectorConfig {
     rules = List.copyOf(rules);
@@ -135,7 +139,8 @@ public record CollectorConfig(
                 INCIDENT_STORE,
                 flags.directory(DATA_DIR, DATA_DIR_DEFAULT).resolve(INCIDENT_STORE_FILE)),
             flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT),
-            notifications(flags.file(NOTIFICATIONS)));
+            notifications(flags.file(NOTIFICATIONS)),
+            apiTokens(flags));
     flags.requireAllUsed();
     return config;
   }
@@ -178,6 +183,19 @@ public record CollectorConfig(
     }
   }
 
+  /** The API's tokens; without them the API is off, never open to anyone who reaches it. */
+  private static ApiTokens apiTokens(Flags flags) {
+    Path file = flags.file(API_TOKENS_FILE);
+    if (file == null) {
+      return null;
+    }
+    try {
+      return ApiTokens.read(file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + API_TOKENS_FILE + ": " + e.getMessage(), e);
+    }
+  }
+
   private static IllegalArgumentException notLoopback(InetSocketAddress ingest, String remedy) {
     return new IllegalArgumentException(
         "--"
@@ -203,6 +221,7 @@ public record CollectorConfig(
         rules,
         incidentStore,
         incidentFlapWindow,
-        notifications);
+        notifications,
+        apiTokens);
   }
 }

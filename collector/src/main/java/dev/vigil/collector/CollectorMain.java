@@ -1,5 +1,6 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.cli.IncidentsCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -25,6 +26,9 @@ public final class CollectorMain {
 
   /** Runs as the command line asks; returns the exit status once there is nothing left to do. */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("incidents")) {
+      return IncidentsCommand.run(tail(args), out, err, System.getenv());
+    }
     String[] flags = args.length > 0 && args[0].equals("run") ? tail(args) : args;
     if (Arrays.asList(flags).contains("--help")) {
       out.print(usage());
@@ -86,6 +90,7 @@ public final class CollectorMain {
     return String.join(
         "\n",
         "Usage: vigil-collector [run] [--flag value ...]",
+        "       vigil-collector incidents list|show|ack|resolve ... (see incidents --help)",
         "",
         "Receives agents' streams over gRPC and serves them to Prometheus over HTTP.",
         "",
@@ -148,6 +153,10 @@ public final class CollectorMain {
             CollectorConfig.INCIDENT_FLAP_WINDOW,
             CollectorConfig.INCIDENT_FLAP_WINDOW_DEFAULT,
             "a firing this soon after resolving reopens the incident"),
+        flag(
+            CollectorConfig.API_TOKENS_FILE,
+            "none (API off)",
+            "incidents API tokens, one name:role:token per line, role read or write"),
         flag("help", "", "print this and exit"),
         "");
   }

@@ -6,47 +6,62 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The collector's HTTP/1.1 server: {@code /metrics}, {@code /hosts/<host>/metrics}, {@code /sd} and
- * {@code /healthz}, served by Netty on a small event loop group of its own.
+ * The collector's HTTP/1.1 server: {@code /metrics}, {@code /hosts/<host>/metrics}, {@code /sd},
+ * {@code /healthz} and, when given, the {@code /api/} route, served by Netty on a small event loop
+ * group of its own.
  */
 public final class HttpServer implements AutoCloseable {
   private static final int CLOSE_TIMEOUT_SECONDS = 5;
 
+  /** Threads of the API route: its reads and writes wait on the incident database. */
+  private static final int API_THREADS = 2;
+
   private final EventLoopGroup group;
+  private final EventExecutorGroup apiExecutor;
   private final Channel channel;
 
-  private HttpServer(EventLoopGroup group, Channel channel) {
+  private HttpServer(EventLoopGroup group, EventExecutorGroup apiExecutor, Channel channel) {
     this.group = group;
+    this.apiExecutor = apiExecutor;
     this.channel = channel;
   }
 
   /**
-   * Binds {@code config.httpListen()} and starts serving.
+   * Binds {@code config.httpListen()} and starts serving, the API included.
    *
    * @param selfMetrics the collector's own metrics, appended to {@code /metrics}
    * @param clock wall-clock milliseconds, to tell stale series
+   * @param api the {@code /api/} route (a {@code @Sharable} handler of whole requests that passes
+   *     on the ones it does not take), run on threads of its own; null to serve no API
    * @throws IOException when the address cannot be bound
    */
   public static HttpServer start(
       CollectorConfig config,
       SeriesStore store,
       PrometheusMeterRegistry selfMetrics,
-      LongSupplier clock)
+      LongSupplier clock,
+      ChannelHandler api)
       throws IOException {
     SeriesSource source = new SeriesSource(store, clock, config.staleAfter());
+    EventExecutorGroup apiExecutor =
+        new DefaultEventExecutorGroup(API_THREADS, new DefaultThreadFactory("vigil-api", true));
     HttpPipeline pipeline =
-        new HttpPipeline(HttpPipeline.routes(source, new SelfExposition(selfMetrics)));
+        new HttpPipeline(
+            apiExecutor, api, HttpPipeline.routes(source, new SelfExposition(selfMetrics)));
     // Scrapes are short and CPU-bound; two loops keep one slow fleet scrape from stalling the rest.
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
@@ -60,11 +75,12 @@ public final class HttpServer implements AutoCloseable {
             .awaitUninterruptibly();
     if (!bound.isSuccess()) {
       group.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      apiExecutor.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       throw new IOException(
           "cannot serve HTTP on " + config.httpListen() + ": " + bound.cause().getMessage(),
           bound.cause());
     }
-    return new HttpServer(group, bound.channel());
+    return new HttpServer(group, apiExecutor, bound.channel());
   }
 
   /** The bound address; the port is real even when the configuration asked for port 0. */
@@ -77,6 +93,9 @@ public final class HttpServer implements AutoCloseable {
   public void close() {
     channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     group
+        .shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    apiExecutor
         .shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }

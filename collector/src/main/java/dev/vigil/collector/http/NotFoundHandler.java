@@ -17,6 +17,6 @@ final class NotFoundHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             HttpResponseStatus.NOT_FOUND,
             "not found: "
                 + RouteHandler.rawPath(request.uri())
-                + "; try /metrics, /hosts/<host>/metrics, /sd or /healthz"));
+                + "; try /metrics, /hosts/<host>/metrics, /sd, /healthz or /api/v1/incidents"));
   }
 }

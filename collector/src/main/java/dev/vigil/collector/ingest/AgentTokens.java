@@ -1,14 +1,12 @@
 package dev.vigil.collector.ingest;
 
+import dev.vigil.collector.auth.TokenDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The agent tokens the ingest accepts, from {@code --agent-tokens-file}: one token per line, a
@@ -17,12 +15,9 @@ import java.util.regex.Pattern;
  * in constant time, so neither a token's content nor its length shows in the time an answer takes.
  */
 public final class AgentTokens {
-  /** What an agent can send in an HTTP/2 header as it is; long enough not to be guessed. */
-  private static final Pattern FORM = Pattern.compile("^[\\x21-\\x7e]{16,4096}$");
+  private final List<TokenDigest> digests;
 
-  private final List<byte[]> digests;
-
-  private AgentTokens(List<byte[]> digests) {
+  private AgentTokens(List<TokenDigest> digests) {
     this.digests = digests;
   }
 
@@ -37,22 +32,19 @@ public final class AgentTokens {
   }
 
   static AgentTokens parse(String fileName, List<String> lines) {
-    List<byte[]> digests = new ArrayList<>();
+    List<TokenDigest> digests = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
       String[] fields = line.split("\\s+", 2);
-      if (!FORM.matcher(fields[0]).matches()
+      if (!TokenDigest.wellFormed(fields[0])
           || (fields.length == 2 && !fields[1].startsWith("#"))) {
         throw new IllegalArgumentException(
-            fileName
-                + ":"
-                + (i + 1)
-                + ": a token is 16 to 4096 visible ASCII characters without spaces, one per line");
+            fileName + ":" + (i + 1) + ": a token is " + TokenDigest.FORM_TEXT + ", one per line");
       }
-      digests.add(sha256(fields[0]));
+      digests.add(TokenDigest.of(fields[0]));
     }
     if (digests.isEmpty()) {
       throw new IllegalArgumentException(
@@ -63,10 +55,10 @@ public final class AgentTokens {
 
   /** Whether {@code token} is one of the accepted tokens; the same work for any token. */
   public boolean accepts(String token) {
-    byte[] presented = sha256(token);
+    TokenDigest presented = TokenDigest.of(token);
     boolean accepted = false;
-    for (byte[] digest : digests) {
-      accepted |= MessageDigest.isEqual(digest, presented);
+    for (TokenDigest digest : digests) {
+      accepted |= digest.matches(presented);
     }
     return accepted;
   }
@@ -74,13 +66,5 @@ public final class AgentTokens {
   /** How many tokens the file holds. */
   public int size() {
     return digests.size();
-  }
-
-  private static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }

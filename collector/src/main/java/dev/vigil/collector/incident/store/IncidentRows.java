@@ -49,6 +49,32 @@ final class IncidentRows {
     }
   }
 
+  /** The incidents {@code filter} selects, newest first, at most {@code filter.limit()}. */
+  static List<Incident> matching(Connection c, IncidentFilter filter) throws SQLException {
+    StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1");
+    List<String> values = new ArrayList<>();
+    if (filter.state() != null) {
+      sql.append(" AND state = ?");
+      values.add(filter.state().name());
+    }
+    if (filter.host() != null) {
+      sql.append(" AND host = ?");
+      values.add(filter.host());
+    }
+    if (filter.severity() != null) {
+      sql.append(" AND severity = ?");
+      values.add(filter.severity().name());
+    }
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < values.size(); i++) {
+        s.setString(i + 1, values.get(i));
+      }
+      s.setInt(values.size() + 1, filter.limit());
+      return all(s);
+    }
+  }
+
   static long insert(Connection c, Incident i) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(

@@ -276,6 +276,11 @@ public final class IncidentStore implements AutoCloseable {
     return readers.read("list unresolved incidents", IncidentRows::unresolved);
   }
 
+  /** The incidents {@code filter} selects, newest first. */
+  public List<Incident> list(IncidentFilter filter) {
+    return readers.read("list incidents", c -> IncidentRows.matching(c, filter));
+  }
+
   /** The incident's audit trail, oldest first. */
   public List<IncidentEvent> timeline(long id) {
     return readers.read("read the timeline of incident " + id, c -> IncidentRows.events(c, id));

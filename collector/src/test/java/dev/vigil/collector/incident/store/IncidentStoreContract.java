@@ -102,6 +102,28 @@ abstract class IncidentStoreContract {
   }
 
   @Test
+  void shouldListIncidentsByStateHostAndSeverityNewestFirst() throws Exception {
+    Incident web1 = await(store.raise(alert("web1")));
+    Incident web2 = await(store.raise(alert("web2")));
+    Incident info =
+        await(
+            store.raise(
+                new FiringAlert(
+                    IncidentKey.of("web1", "RebootRequired", Map.of()), Severity.INFO, "", "")));
+    Incident acked = await(store.acknowledge(web2.id(), "ana", ""));
+
+    assertEquals(List.of(info, acked, web1), store.list(new IncidentFilter(null, null, null, 10)));
+    assertEquals(
+        List.of(info, web1), store.list(new IncidentFilter(IncidentState.OPEN, null, null, 10)));
+    assertEquals(List.of(info, web1), store.list(new IncidentFilter(null, "web1", null, 10)));
+    assertEquals(
+        List.of(web1),
+        store.list(new IncidentFilter(IncidentState.OPEN, "web1", Severity.CRITICAL, 10)));
+    assertEquals(List.of(info), store.list(new IncidentFilter(null, null, null, 1)));
+    assertEquals(List.of(), store.list(new IncidentFilter(null, "web3", null, 10)));
+  }
+
+  @Test
   void shouldOpenAnIncidentWithItsEventAndTierOneNotice() throws Exception {
     Incident incident = await(store.raise(alert("web1")));
 
