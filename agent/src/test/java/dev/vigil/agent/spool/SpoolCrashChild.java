@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The process {@link SpoolCrashTest} kills: appends ticks to the spool in {@code args[0]} under the
  * fsync policy {@code args[1]} as fast as it can, printing {@code seq N} once append returned for N
- * and {@code ack N} once an acknowledgement returned, until it is killed.
+ * and {@code ack N} just before it acknowledges N, until it is killed.
  */
 public final class SpoolCrashChild {
   static final int SENSORS = 8;
@@ -45,9 +45,11 @@ public final class SpoolCrashChild {
       out.println("seq " + appended);
       out.flush();
       if (appended % 50 == 0) {
-        spool.acknowledge(appended - 100);
+        // Announced before the call: acknowledge may delete what it covers before it returns, so
+        // a kill inside it must not leave the test expecting those ticks.
         out.println("ack " + (appended - 100));
         out.flush();
+        spool.acknowledge(appended - 100);
       }
     }
   }
