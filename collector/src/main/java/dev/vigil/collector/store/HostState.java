@@ -151,6 +151,14 @@ public final class HostState {
     return up;
   }
 
+  /**
+   * Whether the host's last stream ended without a Goodbye: the host is lost (crashed, unplugged,
+   * cut off), not shut down. False while a stream owns it.
+   */
+  public boolean lost() {
+    return !up && !leftCleanly;
+  }
+
   /** Whether the last stream ended with a Goodbye (shut down or asleep, not lost). */
   public boolean leftCleanly() {
     return leftCleanly;
