@@ -120,6 +120,7 @@ class AlertingEndToEndTest {
         dir.resolve("incidents.db").toString(),
         Duration.ofMinutes(10),
         Optional.of(config),
+        host -> Map.of(),
         new SimpleMeterRegistry(),
         clock);
   }
