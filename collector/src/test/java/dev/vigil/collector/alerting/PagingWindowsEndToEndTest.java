@@ -12,17 +12,14 @@ import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.Severity;
 import dev.vigil.collector.incident.store.MutableClock;
 import dev.vigil.collector.notify.LoopbackHttpServer;
-import dev.vigil.collector.notify.config.NotificationsConfigParser;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PagingWindowsEndToEndTest {
   private static final String CONFIG =
       """
-      receivers:
-        first-line:
-          webhook: {url: %s, secret_file: webhook.secret}
-        second-line:
-          webhook: {url: %s, secret_file: webhook.secret}
-      policies:
-        default:
-          - after: 0s
-            receivers: [first-line]
-          - after: 15m
-            receivers: [second-line]
       time_windows:
         business-hours: {zone: Europe/Paris, days: [mon, tue, wed, thu, fri], hours: [08:00-18:00]}
         patch-nights: {zone: Europe/Paris, days: [sat], hours: [22:00-02:00]}
@@ -64,25 +50,33 @@ class PagingWindowsEndToEndTest {
           "srv-lyon", Map.of("site", "lyon", "role", "server"));
 
   @TempDir Path dir;
-  private final LoopbackHttpServer first = new LoopbackHttpServer();
-  private final LoopbackHttpServer second = new LoopbackHttpServer();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-28T10:00:00Z"));
+  private TwoTierAlerting tiers;
+  private LoopbackHttpServer first;
+  private LoopbackHttpServer second;
+  private MutableClock clock;
   private Alerting alerting;
 
-  PagingWindowsEndToEndTest() throws Exception {}
+  @BeforeEach
+  void start() throws Exception {
+    tiers =
+        new TwoTierAlerting(
+            dir,
+            Instant.parse("2026-03-28T10:00:00Z"),
+            CONFIG,
+            host -> HOSTS.getOrDefault(host, Map.of()));
+    first = tiers.first;
+    second = tiers.second;
+    clock = tiers.clock;
+  }
 
   @AfterEach
   void close() {
-    if (alerting != null) {
-      alerting.close();
-    }
-    first.close();
-    second.close();
+    tiers.close();
   }
 
   @Test
   void shouldPageAWorkstationAtEightOnMondayAndEscalateFromThen() throws Exception {
-    alerting = open();
+    alerting = tiers.reopen();
     Incident workstation = raise("ws-042", "DiskFull");
     Incident server = raise("srv-lyon", "DiskFull");
     alerting.tick();
@@ -100,7 +94,7 @@ class PagingWindowsEndToEndTest {
     clock.advanceTo(Instant.parse("2026-03-30T05:59:00Z"));
     alerting.tick();
     assertEquals(List.of("srv-lyon firing/1"), notices(first), "07:59 CEST, still held");
-    alerting = reopen();
+    alerting = tiers.reopen();
     clock.advance(Duration.ofMinutes(1));
     alerting.tick();
     assertEquals(List.of("srv-lyon firing/1", "ws-042 firing/1"), notices(first));
@@ -119,7 +113,7 @@ class PagingWindowsEndToEndTest {
   void shouldTellNobodyOfAnIncidentThatResolvedInMaintenanceAndPageOneStillOpenWhenItEnds()
       throws Exception {
     clock.advanceTo(Instant.parse("2026-03-28T21:30:00Z"));
-    alerting = open();
+    alerting = tiers.reopen();
     Incident cleared = raise("srv-paris", "DiskFull");
     Incident stillOpen = raise("srv-paris", "HostDown");
     alerting.tick();
@@ -136,7 +130,7 @@ class PagingWindowsEndToEndTest {
     assertEquals(List.of(), notices(first));
     clock.advance(Duration.ofMinutes(1));
     alerting.tick();
-    alerting = reopen();
+    alerting = tiers.reopen();
     alerting.tick();
 
     assertEquals(List.of("srv-paris firing/1"), notices(first));
@@ -165,23 +159,6 @@ class PagingWindowsEndToEndTest {
   private IncidentEvent last(Incident incident) {
     List<IncidentEvent> timeline = alerting.store().timeline(incident.id());
     return timeline.get(timeline.size() - 1);
-  }
-
-  private Alerting reopen() throws Exception {
-    alerting.close();
-    return open();
-  }
-
-  private Alerting open() throws Exception {
-    Files.writeString(dir.resolve("webhook.secret"), "shared\n");
-    String yaml = CONFIG.formatted(first.uri("/hook"), second.uri("/hook"));
-    return Alerting.open(
-        dir.resolve("incidents.db").toString(),
-        Duration.ofMinutes(10),
-        Optional.of(NotificationsConfigParser.parse("notifications.yml", yaml, dir)),
-        host -> HOSTS.getOrDefault(host, Map.of()),
-        new SimpleMeterRegistry(),
-        clock);
   }
 
   /** Each webhook request's host, status and tier. */
