@@ -7,6 +7,7 @@ import dev.vigil.collector.ingest.IngestMetrics;
 import dev.vigil.collector.ingest.IngestServer;
 import dev.vigil.collector.rules.RuleReloader;
 import dev.vigil.collector.rules.Rules;
+import dev.vigil.collector.store.HostState;
 import dev.vigil.collector.store.SeriesStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -75,6 +77,7 @@ public final class Collector implements AutoCloseable {
               config.incidentStore(),
               config.incidentFlapWindow(),
               config.notifications(),
+              host -> hostLabels(store, host),
               selfMetrics.registry(),
               new MillisClock(clock));
       ingest = IngestServer.start(config, store, metrics, clock);
@@ -163,6 +166,12 @@ public final class Collector implements AutoCloseable {
     public Clock withZone(ZoneId zone) {
       throw new UnsupportedOperationException("incident times are UTC instants");
     }
+  }
+
+  /** The labels of the host's latest Hello; none for a host not connected since the start. */
+  private static Map<String, String> hostLabels(SeriesStore store, String host) {
+    HostState state = store.find(host);
+    return state == null ? Map.of() : state.identity().labels();
   }
 
   private static void closeIngest(IngestServer ingest) {

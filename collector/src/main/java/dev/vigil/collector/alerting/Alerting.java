@@ -1,8 +1,10 @@
 package dev.vigil.collector.alerting;
 
-import dev.vigil.collector.incident.NotificationRouter;
+import dev.vigil.collector.incident.PagingGate;
 import dev.vigil.collector.incident.store.IncidentStore;
 import dev.vigil.collector.notify.JsonPost;
+import dev.vigil.collector.notify.Receiver;
+import dev.vigil.collector.notify.alertmanager.AlertmanagerReceiver;
 import dev.vigil.collector.notify.config.NotificationsConfig;
 import dev.vigil.collector.notify.config.NotificationsConfigParser;
 import dev.vigil.collector.notify.delivery.Backoff;
@@ -11,7 +13,9 @@ import dev.vigil.collector.notify.delivery.NotificationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -22,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The incident store with, when notifications are configured, the escalation timer and the
- * dispatcher that delivers its outbox. Without notifications incidents are still recorded; their
- * router tells nobody. {@link #tick()} is one escalation pass and one delivery cycle; {@link
- * #schedule} runs it on one thread of its own until {@link #close()}.
+ * The incident store with, when notifications are configured, the paging windows, the escalation
+ * timer, the Alertmanager re-poster and the dispatcher that delivers its outbox. Without
+ * notifications incidents are still recorded; their router tells nobody. {@link #tick()} is one
+ * escalation pass, one re-post check and one delivery cycle; {@link #schedule} runs it on one
+ * thread of its own until {@link #close()}.
  */
 public final class Alerting implements AutoCloseable {
   /** How often the escalation timer and the dispatcher run. */
@@ -39,15 +44,18 @@ public final class Alerting implements AutoCloseable {
 
   private final IncidentStore store;
   private final Optional<EscalationTimer> timer;
+  private final Optional<AlertmanagerResender> resender;
   private final Optional<NotificationDispatcher> dispatcher;
   private ScheduledExecutorService executor;
 
   private Alerting(
       IncidentStore store,
       Optional<EscalationTimer> timer,
+      Optional<AlertmanagerResender> resender,
       Optional<NotificationDispatcher> dispatcher) {
     this.store = store;
     this.timer = timer;
+    this.resender = resender;
     this.dispatcher = dispatcher;
   }
 
@@ -55,36 +63,56 @@ public final class Alerting implements AutoCloseable {
    * Opens the incident store and, with {@code notifications}, builds the receivers, the timer and
    * the dispatcher; nothing runs until {@link #schedule} or {@link #tick}.
    *
-   * @param notifications the receivers and policies, or empty to record incidents only
+   * @param notifications the receivers, policies and paging windows, or empty to record incidents
+   *     only
+   * @param hostLabels each host's labels, which paging windows select hosts by
    * @throws dev.vigil.collector.incident.store.IncidentStoreException when the store cannot open
    */
   public static Alerting open(
       String storeLocation,
       Duration flapWindow,
       Optional<NotificationsConfig> notifications,
+      HostLabels hostLabels,
       MeterRegistry registry,
       Clock clock) {
-    NotificationRouter router =
-        notifications
-            .<NotificationRouter>map(n -> new PolicyRouter(n.policies()))
-            .orElse((incident, tier) -> List.of());
-    IncidentStore store = IncidentStore.open(storeLocation, flapWindow, router, clock);
     if (notifications.isEmpty()) {
-      return new Alerting(store, Optional.empty(), Optional.empty());
+      IncidentStore store =
+          IncidentStore.open(storeLocation, flapWindow, (incident, tier) -> List.of(), clock);
+      return new Alerting(store, Optional.empty(), Optional.empty(), Optional.empty());
     }
     NotificationsConfig config = notifications.get();
+    PagingGate gate = new WindowGate(config.paging(), hostLabels);
+    IncidentStore store =
+        IncidentStore.open(
+            storeLocation, flapWindow, new PolicyRouter(config.policies()), gate, clock);
+    Map<String, Receiver> receivers =
+        config.build(clock, new JsonPost(NotificationsConfigParser.RECEIVER_TIMEOUT));
     NotificationDispatcher dispatcher =
         new NotificationDispatcher(
             new StoreOutbox(store, "collector-" + UUID.randomUUID()),
-            config.build(clock, new JsonPost(NotificationsConfigParser.RECEIVER_TIMEOUT)),
+            receivers,
             new Backoff(FIRST_RETRY, RETRY_CAP, RandomGenerator.getDefault()),
             clock,
             new NotificationMetrics(registry),
             BATCH_SIZE);
     return new Alerting(
         store,
-        Optional.of(new EscalationTimer(store, config.policies(), clock)),
+        Optional.of(new EscalationTimer(store, config.policies(), gate, clock)),
+        Optional.of(
+            new AlertmanagerResender(
+                store, alertmanagers(receivers), clock, AlertmanagerReceiver.RESEND_INTERVAL)),
         Optional.of(dispatcher));
+  }
+
+  private static Map<String, Receiver> alertmanagers(Map<String, Receiver> receivers) {
+    Map<String, Receiver> alertmanagers = new HashMap<>();
+    receivers.forEach(
+        (name, receiver) -> {
+          if (receiver instanceof AlertmanagerReceiver) {
+            alertmanagers.put(name, receiver);
+          }
+        });
+    return alertmanagers;
   }
 
   /** The incidents. */
@@ -108,12 +136,15 @@ public final class Alerting implements AutoCloseable {
   }
 
   /**
-   * Escalates what is due, then delivers what is due (so a new tier's notices go out in the same
-   * tick); returns how many escalations and delivery attempts it made.
+   * Pages and escalates what is due, re-posts unresolved incidents to Alertmanager when due, then
+   * delivers what is due (so a new tier's notices go out in the same tick, and a resolve queued
+   * meanwhile is posted after the re-post); returns how many pagings, escalations, re-posts and
+   * delivery attempts it made.
    */
   public int tick() {
     int escalations = timer.map(EscalationTimer::escalateDue).orElse(0);
-    return escalations + dispatcher.map(NotificationDispatcher::dispatchDue).orElse(0);
+    int reposts = resender.map(AlertmanagerResender::resendDue).orElse(0);
+    return escalations + reposts + dispatcher.map(NotificationDispatcher::dispatchDue).orElse(0);
   }
 
   private void tickLogged() {

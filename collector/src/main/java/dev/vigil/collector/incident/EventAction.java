@@ -8,5 +8,9 @@ public enum EventAction {
   ACKNOWLEDGED,
   RESOLVED,
   COMMENTED,
-  ESCALATED
+  ESCALATED,
+  /** Opened (or reopened) while paging was not allowed: nobody told yet; the comment says why. */
+  NOT_PAGED,
+  /** Paging became allowed while the incident was still open: tier 1 told, escalation from now. */
+  PAGED
 }

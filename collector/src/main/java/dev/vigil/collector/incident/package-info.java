@@ -12,7 +12,11 @@
  * <table>
  *   <caption>Which change tells whom</caption>
  *   <tr><th>change</th><th>kind</th><th>receivers</th></tr>
- *   <tr><td>opened, reopened</td><td>FIRING, tier 1</td><td>the router's tier 1</td></tr>
+ *   <tr><td>opened, reopened</td><td>FIRING, tier 1</td>
+ *       <td>the router's tier 1; none while the {@link dev.vigil.collector.incident.PagingGate}
+ *       holds it (a NOT_PAGED event instead)</td></tr>
+ *   <tr><td>paged (its hold ended while open)</td><td>FIRING, tier 1</td>
+ *       <td>the router's tier 1</td></tr>
  *   <tr><td>escalated to tier n</td><td>ESCALATION, tier n</td><td>the router's tier n</td></tr>
  *   <tr><td>resolved (cleared or by hand)</td><td>RESOLVED</td>
  *       <td>everyone sent FIRING or ESCALATION since the incident last opened</td></tr>

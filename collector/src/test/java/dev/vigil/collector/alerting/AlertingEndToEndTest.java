@@ -9,18 +9,13 @@ import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.Severity;
 import dev.vigil.collector.incident.store.MutableClock;
 import dev.vigil.collector.notify.LoopbackHttpServer;
-import dev.vigil.collector.notify.config.NotificationsConfig;
-import dev.vigil.collector.notify.config.NotificationsConfigParser;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -32,29 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
  * real loopback server, from a real SQLite file, with the collector reopened between every step.
  */
 class AlertingEndToEndTest {
-  private static final String SECRET = "shared-with-the-webhook";
-
   @TempDir Path dir;
-  private final LoopbackHttpServer first = new LoopbackHttpServer();
-  private final LoopbackHttpServer second = new LoopbackHttpServer();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-  private Alerting alerting;
-
-  AlertingEndToEndTest() throws Exception {}
+  private TwoTierAlerting tiers;
 
   @AfterEach
   void close() {
-    if (alerting != null) {
-      alerting.close();
-    }
-    first.close();
-    second.close();
+    tiers.close();
   }
 
   @Test
   void shouldTellEachTierOnceStopOnAcknowledgeAndResolveToEveryoneToldAcrossRestarts()
       throws Exception {
-    alerting = reopen();
+    tiers = new TwoTierAlerting(dir, Instant.parse("2026-11-23T09:00:00Z"), "", host -> Map.of());
+    LoopbackHttpServer first = tiers.first;
+    LoopbackHttpServer second = tiers.second;
+    MutableClock clock = tiers.clock;
+    Alerting alerting = tiers.reopen();
     Incident incident =
         alerting
             .store()
@@ -69,7 +57,7 @@ class AlertingEndToEndTest {
     assertEquals(List.of("firing/1"), notices(first));
     assertEquals(List.of(), notices(second));
 
-    alerting = reopen();
+    alerting = tiers.reopen();
     clock.advance(Duration.ofMinutes(14));
     alerting.tick();
     assertEquals(List.of(), notices(second), "tier 2 is told only after 15m");
@@ -78,50 +66,21 @@ class AlertingEndToEndTest {
     alerting.tick();
     assertEquals(List.of("firing/2"), notices(second));
 
-    alerting = reopen();
+    alerting = tiers.reopen();
     alerting.store().acknowledge(incident.id(), "alice", "on it").join();
     clock.advance(Duration.ofHours(2));
     alerting.tick();
     assertEquals(2, alerting.store().incident(incident.id()).orElseThrow().tier());
 
-    alerting = reopen();
+    alerting = tiers.reopen();
     alerting.store().resolve(incident.id(), "alice", "replaced the PSU").join();
     alerting.tick();
-    alerting = reopen();
+    alerting = tiers.reopen();
     alerting.tick();
 
     assertEquals(List.of("firing/1", "resolved/2"), notices(first));
     assertEquals(List.of("firing/2", "resolved/2"), notices(second));
     assertEquals(0, alerting.store().pendingNotifications());
-  }
-
-  private Alerting reopen() throws Exception {
-    if (alerting != null) {
-      alerting.close();
-    }
-    Files.writeString(dir.resolve("webhook.secret"), SECRET + "\n");
-    String yaml =
-        """
-        receivers:
-          first-line:
-            webhook: {url: %s, secret_file: webhook.secret}
-          second-line:
-            webhook: {url: %s, secret_file: webhook.secret}
-        policies:
-          default:
-            - after: 0s
-              receivers: [first-line]
-            - after: 15m
-              receivers: [second-line]
-        """
-            .formatted(first.uri("/hook"), second.uri("/hook"));
-    NotificationsConfig config = NotificationsConfigParser.parse("notifications.yml", yaml, dir);
-    return Alerting.open(
-        dir.resolve("incidents.db").toString(),
-        Duration.ofMinutes(10),
-        Optional.of(config),
-        new SimpleMeterRegistry(),
-        clock);
   }
 
   /** Each request's status and tier, after checking its signature. */
@@ -140,7 +99,8 @@ class AlertingEndToEndTest {
     String t = header.replaceAll("t=(\\d+),.*", "$1");
     String v1 = header.replaceAll(".*v1=([0-9a-f]+).*", "$1");
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.init(
+        new SecretKeySpec(TwoTierAlerting.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     byte[] expected = mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(expected).equals(v1);
   }

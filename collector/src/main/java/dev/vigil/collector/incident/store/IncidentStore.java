@@ -1,13 +1,17 @@
 package dev.vigil.collector.incident.store;
 
+import dev.vigil.collector.incident.EventAction;
 import dev.vigil.collector.incident.FiringAlert;
 import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.incident.IncidentEvent;
 import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.IncidentLifecycle;
+import dev.vigil.collector.incident.IncidentState;
 import dev.vigil.collector.incident.NotificationRouter;
 import dev.vigil.collector.incident.OutboxEntry;
 import dev.vigil.collector.incident.OutboxKind;
+import dev.vigil.collector.incident.PagingGate;
+import dev.vigil.collector.incident.PagingHistory;
 import dev.vigil.collector.incident.Transition;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +39,7 @@ import java.util.function.Function;
 public final class IncidentStore implements AutoCloseable {
   private final IncidentLifecycle lifecycle;
   private final NotificationRouter router;
+  private final PagingGate gate;
   private final Clock clock;
   private final IncidentWriter writer;
   private final ReadConnections readers;
@@ -42,14 +47,25 @@ public final class IncidentStore implements AutoCloseable {
   private IncidentStore(
       IncidentLifecycle lifecycle,
       NotificationRouter router,
+      PagingGate gate,
       Clock clock,
       IncidentWriter writer,
       ReadConnections readers) {
     this.lifecycle = lifecycle;
     this.router = router;
+    this.gate = gate;
     this.clock = clock;
     this.writer = writer;
     this.readers = readers;
+  }
+
+  /**
+   * Opens the store, every incident paging at once; see {@link #open(String, Duration,
+   * NotificationRouter, PagingGate, Clock)}.
+   */
+  public static IncidentStore open(
+      String location, Duration flapWindow, NotificationRouter router, Clock clock) {
+    return open(location, flapWindow, router, PagingGate.ALWAYS, clock);
   }
 
   /**
@@ -59,11 +75,16 @@ public final class IncidentStore implements AutoCloseable {
    *     URL
    * @param flapWindow how soon after resolving a new firing reopens the same incident
    * @param router who is told when an incident opens or escalates
+   * @param gate whether an incident that opens may page then
    * @param clock the time of every change
    * @throws IncidentStoreException when the database cannot be opened or migrated
    */
   public static IncidentStore open(
-      String location, Duration flapWindow, NotificationRouter router, Clock clock) {
+      String location,
+      Duration flapWindow,
+      NotificationRouter router,
+      PagingGate gate,
+      Clock clock) {
     Dialect dialect = Dialect.of(location);
     Connection connection = null;
     try {
@@ -76,6 +97,7 @@ public final class IncidentStore implements AutoCloseable {
     return new IncidentStore(
         new IncidentLifecycle(flapWindow),
         router,
+        gate,
         clock,
         new IncidentWriter(dialect, location, connection),
         new ReadConnections(dialect, location));
@@ -151,6 +173,47 @@ public final class IncidentStore implements AutoCloseable {
     return change("escalate", id, i -> lifecycle.escalate(i, tier, now()));
   }
 
+  /**
+   * Pages an open incident whose paging was held, if the gate now allows it: tier 1 is told and
+   * escalation counts from now. When it is still held for another reason than its timeline last
+   * gave, that reason is added to the timeline. Anything else (not held, acknowledged, resolved)
+   * changes nothing.
+   *
+   * @return whether it paged
+   */
+  public CompletableFuture<Boolean> pageIfAllowed(long id) {
+    return writer.submit(
+        "page incident " + id,
+        c -> {
+          Optional<Incident> incident = IncidentRows.byId(c, id);
+          if (incident.isEmpty() || incident.get().state() != IncidentState.OPEN) {
+            return false;
+          }
+          PagingHistory paging = PagingHistory.of(IncidentRows.events(c, id));
+          if (!paging.held()) {
+            return false;
+          }
+          Instant at = now();
+          Optional<String> hold = gate.holdReason(incident.get(), at);
+          if (hold.isPresent()) {
+            if (!hold.get().equals(paging.holdReason())) {
+              IncidentRows.insertEvent(c, id, notPaged(at, hold.get()));
+            }
+            return false;
+          }
+          IncidentEvent paged =
+              new IncidentEvent(
+                  at, IncidentLifecycle.SYSTEM, EventAction.PAGED, "paging allowed again");
+          long eventId = IncidentRows.insertEvent(c, id, paged);
+          insertFiring(c, incident.get(), paged, eventId);
+          return true;
+        });
+  }
+
+  private static IncidentEvent notPaged(Instant at, String reason) {
+    return new IncidentEvent(at, IncidentLifecycle.SYSTEM, EventAction.NOT_PAGED, reason);
+  }
+
   private CompletableFuture<Incident> change(
       String verb, long id, Function<Incident, Transition> decide) {
     return writer.submit(
@@ -163,7 +226,10 @@ public final class IncidentStore implements AutoCloseable {
         });
   }
 
-  /** Writes the incident, its audit event and its outbox entries, in the caller's transaction. */
+  /**
+   * Writes the incident, its audit event and its outbox entries, in the caller's transaction. An
+   * opening the gate holds writes a {@code NOT_PAGED} event instead of its firing entries.
+   */
   private Incident apply(Connection c, Transition t) throws SQLException {
     Incident after = t.after();
     if (t.before() == null) {
@@ -172,17 +238,35 @@ public final class IncidentStore implements AutoCloseable {
       IncidentRows.update(c, t.before(), after);
     }
     long eventId = IncidentRows.insertEvent(c, after.id(), t.event());
+    EventAction action = t.event().action();
+    if (action == EventAction.OPENED || action == EventAction.REOPENED) {
+      Optional<String> hold = gate.holdReason(after, t.event().at());
+      if (hold.isPresent()) {
+        IncidentRows.insertEvent(c, after.id(), notPaged(t.event().at(), hold.get()));
+      } else {
+        insertFiring(c, after, t.event(), eventId);
+      }
+      return after;
+    }
     for (OutboxRows.Intent intent : intents(c, t, after, eventId)) {
       OutboxRows.insert(c, intent, t.event().at());
     }
     return after;
   }
 
+  /** Tells tier 1 that {@code incident} fires, because of the event {@code eventId}. */
+  private void insertFiring(Connection c, Incident incident, IncidentEvent event, long eventId)
+      throws SQLException {
+    List<String> receivers = router.receivers(incident, 1);
+    for (OutboxRows.Intent intent :
+        intents(incident, event, eventId, OutboxKind.FIRING, 1, receivers)) {
+      OutboxRows.insert(c, intent, event.at());
+    }
+  }
+
   private List<OutboxRows.Intent> intents(Connection c, Transition t, Incident after, long eventId)
       throws SQLException {
     return switch (t.event().action()) {
-      case OPENED, REOPENED ->
-          intents(after, t.event(), eventId, OutboxKind.FIRING, 1, router.receivers(after, 1));
       case ESCALATED ->
           intents(
               after,
@@ -199,7 +283,7 @@ public final class IncidentStore implements AutoCloseable {
               OutboxKind.RESOLVED,
               after.tier(),
               OutboxRows.receiversTold(c, after.id(), after.flaps()));
-      case ACKNOWLEDGED, COMMENTED -> List.of();
+      case OPENED, REOPENED, ACKNOWLEDGED, COMMENTED, NOT_PAGED, PAGED -> List.of();
     };
   }
 

@@ -5,6 +5,7 @@ import dev.vigil.collector.notify.JsonDocuments;
 import dev.vigil.collector.notify.Notification;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,16 @@ import java.util.Optional;
 final class AlertmanagerPayload {
   private AlertmanagerPayload() {}
 
-  static String write(Notification notification, Optional<URI> generatorUrl) {
-    return JsonDocuments.render(json -> alerts(json, notification, generatorUrl));
+  /**
+   * @param endsAt the resolved notice's end, or how long a firing alert stays valid without a
+   *     re-post
+   */
+  static String write(Notification notification, Instant endsAt, Optional<URI> generatorUrl) {
+    return JsonDocuments.render(json -> alerts(json, notification, endsAt, generatorUrl));
   }
 
-  private static void alerts(JsonWriter json, Notification n, Optional<URI> generatorUrl)
+  private static void alerts(
+      JsonWriter json, Notification n, Instant endsAt, Optional<URI> generatorUrl)
       throws IOException {
     json.beginArray().beginObject();
     json.name("labels");
@@ -31,9 +37,7 @@ final class AlertmanagerPayload {
     json.name("annotations");
     JsonDocuments.stringMap(json, n.annotations());
     json.name("startsAt").value(n.startsAt().toString());
-    if (n.endsAt().isPresent()) {
-      json.name("endsAt").value(n.endsAt().get().toString());
-    }
+    json.name("endsAt").value(endsAt.toString());
     if (generatorUrl.isPresent()) {
       json.name("generatorURL").value(generatorUrl.get().toString());
     }

@@ -7,31 +7,57 @@ import dev.vigil.collector.notify.Receiver;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Posts incidents to an Alertmanager through its API v2 ({@code POST /api/v2/alerts}). A firing
- * notice carries no {@code endsAt}, so Alertmanager keeps the alert for its {@code
- * resolve_timeout}; a resolved notice carries the incident's end, which ends the alert there.
+ * notice carries an {@code endsAt} {@link #FIRING_VALIDITY} ahead, as Prometheus does: Alertmanager
+ * resolves an alert nobody re-posts by then, so the collector re-posts every unresolved incident
+ * each {@link #RESEND_INTERVAL}. A resolved notice carries the incident's end, which ends the alert
+ * there.
  */
 public final class AlertmanagerReceiver implements Receiver {
+  /** How often an unresolved incident is posted again: Prometheus' default resend delay. */
+  public static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+
+  /**
+   * How long a firing alert stays valid without a re-post: four resend intervals, Prometheus' rule,
+   * so two failed re-posts in a row do not resolve it.
+   */
+  public static final Duration FIRING_VALIDITY = RESEND_INTERVAL.multipliedBy(4);
+
   private final String name;
   private final URI alertsUrl;
   private final Optional<URI> collectorUrl;
   private final JsonPost post;
+  private final InstantSource clock;
+  private final Duration firingValidity;
 
   /**
    * @param alertmanagerUrl Alertmanager's base address, e.g. {@code http://127.0.0.1:9093}
    * @param collectorUrl this collector's external address: each alert's {@code generatorURL} then
    *     points at its incident, {@code <collectorUrl>/api/v1/incidents/<id>}
+   * @param clock the time a firing alert's {@code endsAt} counts from
+   * @param firingValidity how far ahead a firing alert's {@code endsAt} lies ({@link
+   *     #FIRING_VALIDITY} but in tests)
    */
   public AlertmanagerReceiver(
-      String name, URI alertmanagerUrl, Optional<URI> collectorUrl, JsonPost post) {
+      String name,
+      URI alertmanagerUrl,
+      Optional<URI> collectorUrl,
+      JsonPost post,
+      InstantSource clock,
+      Duration firingValidity) {
     this.name = name;
     this.alertsUrl = URI.create(withoutSlash(alertmanagerUrl) + "/api/v2/alerts");
     this.collectorUrl = collectorUrl;
     this.post = post;
+    this.clock = clock;
+    this.firingValidity = firingValidity;
   }
 
   @Override
@@ -48,7 +74,8 @@ public final class AlertmanagerReceiver implements Receiver {
                     withoutSlash(base)
                         + "/api/v1/incidents/"
                         + URLEncoder.encode(notification.incidentId(), StandardCharsets.UTF_8)));
-    post.post(alertsUrl, AlertmanagerPayload.write(notification, generator), Map.of());
+    Instant endsAt = notification.endsAt().orElseGet(() -> clock.instant().plus(firingValidity));
+    post.post(alertsUrl, AlertmanagerPayload.write(notification, endsAt, generator), Map.of());
   }
 
   private static String withoutSlash(URI uri) {

@@ -4,6 +4,8 @@ import dev.vigil.collector.notify.YamlNodes;
 import dev.vigil.collector.notify.email.SmtpSettings;
 import dev.vigil.collector.notify.escalation.EscalationPolicies;
 import dev.vigil.collector.notify.escalation.EscalationPolicyParser;
+import dev.vigil.collector.notify.paging.PagingWindows;
+import dev.vigil.collector.notify.paging.PagingWindowsParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,7 +24,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * Reads the notifications file: named receivers, each of one kind, then the escalation policies
- * (see {@link EscalationPolicyParser}) that may name only those receivers.
+ * (see {@link EscalationPolicyParser}) that may name only those receivers, then, optionally, the
+ * time windows, paging routes and maintenance windows (see {@link PagingWindowsParser}).
  *
  * <pre>
  * receivers:
@@ -72,7 +75,11 @@ public final class NotificationsConfigParser {
   public static NotificationsConfig parse(String fileName, String text, Path directory) {
     YamlNodes.Root root = YamlNodes.compose(fileName, text, "\"receivers:\" and \"policies:\"");
     YamlNodes yaml = root.yaml();
-    Map<String, Node> top = yaml.mapping(root.node(), "the file", Set.of("receivers", "policies"));
+    Map<String, Node> top =
+        yaml.mapping(
+            root.node(),
+            "the file",
+            Set.of("receivers", "policies", "time_windows", "paging", "maintenance"));
     Node receiversNode = top.get("receivers");
     if (receiversNode == null) {
       throw yaml.error(root.node(), "the file needs a \"receivers:\" mapping");
@@ -82,7 +89,10 @@ public final class NotificationsConfigParser {
     List<String> named = receivers.stream().map(ReceiverConfig::name).toList();
     EscalationPolicies policies =
         EscalationPolicyParser.policies(yaml, root.node(), top.get("policies"), Set.copyOf(named));
-    return new NotificationsConfig(receivers, policies);
+    PagingWindows paging =
+        PagingWindowsParser.parse(
+            yaml, top.get("time_windows"), top.get("paging"), top.get("maintenance"));
+    return new NotificationsConfig(receivers, policies, paging);
   }
 
   private List<ReceiverConfig> receivers(Node node) {

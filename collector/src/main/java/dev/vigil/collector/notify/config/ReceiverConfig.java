@@ -23,7 +23,8 @@ public sealed interface ReceiverConfig {
   record Alertmanager(String name, URI url, Optional<URI> collectorUrl) implements ReceiverConfig {
     @Override
     public Receiver build(InstantSource clock, JsonPost post) {
-      return new AlertmanagerReceiver(name, url, collectorUrl, post);
+      return new AlertmanagerReceiver(
+          name, url, collectorUrl, post, clock, AlertmanagerReceiver.FIRING_VALIDITY);
     }
   }
 

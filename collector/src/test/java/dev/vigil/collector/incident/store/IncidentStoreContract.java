@@ -18,6 +18,8 @@ import dev.vigil.collector.incident.IncidentState;
 import dev.vigil.collector.incident.NotificationRouter;
 import dev.vigil.collector.incident.OutboxEntry;
 import dev.vigil.collector.incident.OutboxKind;
+import dev.vigil.collector.incident.PagingGate;
+import dev.vigil.collector.incident.PagingHistory;
 import dev.vigil.collector.incident.Severity;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,6 +54,14 @@ abstract class IncidentStoreContract {
       (incident, tier) ->
           incident.key().host().equals("quiet") ? List.of() : List.of("tier-" + tier);
 
+  /** Why host "held" must not page now; null when it may. */
+  volatile String hold;
+
+  /** Holds the paging of host "held" while {@link #hold} says why. */
+  final PagingGate gate =
+      (incident, at) ->
+          incident.key().host().equals("held") ? Optional.ofNullable(hold) : Optional.empty();
+
   final MutableClock clock = new MutableClock(T0);
   String location;
   IncidentStore store;
@@ -77,7 +87,7 @@ abstract class IncidentStoreContract {
   }
 
   IncidentStore open() {
-    return IncidentStore.open(location, FLAP_WINDOW, ROUTER, clock);
+    return IncidentStore.open(location, FLAP_WINDOW, ROUTER, gate, clock);
   }
 
   static FiringAlert alert(String host) {
@@ -253,6 +263,66 @@ abstract class IncidentStoreContract {
     await(store.clear(incident.key()));
     assertEquals(List.of(), store.outbox(incident.id()));
     assertEquals(List.of(EventAction.OPENED, EventAction.RESOLVED), actions(incident.id()));
+  }
+
+  @Test
+  void shouldHoldPagingWithItsReasonThenPageTierOneWhenAllowed() throws Exception {
+    hold = "maintenance window 'patch' (role=server: patching) until 2026-01-05T10:00:00Z";
+    Incident incident = await(store.raise(alert("held")));
+
+    assertEquals(List.of(), store.outbox(incident.id()));
+    assertEquals(
+        List.of(
+            new IncidentEvent(T0, "vigil", EventAction.OPENED, ""),
+            new IncidentEvent(T0, "vigil", EventAction.NOT_PAGED, hold)),
+        store.timeline(incident.id()));
+    assertEquals(false, await(store.pageIfAllowed(incident.id())), "still held, same reason");
+    assertEquals(2, store.timeline(incident.id()).size());
+
+    clock.advance(Duration.ofMinutes(5));
+    hold = "outside time window 'business-hours' until 2026-01-05T10:00:00+01:00";
+    assertEquals(false, await(store.pageIfAllowed(incident.id())));
+    assertEquals(
+        List.of(EventAction.OPENED, EventAction.NOT_PAGED, EventAction.NOT_PAGED),
+        actions(incident.id()));
+
+    clock.advance(Duration.ofMinutes(5));
+    hold = null;
+    assertEquals(true, await(store.pageIfAllowed(incident.id())));
+    assertEquals(false, await(store.pageIfAllowed(incident.id())), "paged already");
+    assertEquals(List.of("FIRING tier-1"), notices(incident.id()));
+    JsonObject payload =
+        JsonParser.parseString(store.outbox(incident.id()).get(0).payload()).getAsJsonObject();
+    assertEquals("paged", payload.getAsJsonObject("event").get("action").getAsString());
+    PagingHistory paging = PagingHistory.of(store.timeline(incident.id()));
+    assertEquals(false, paging.held());
+    assertEquals(T0.plus(Duration.ofMinutes(10)), paging.since(), "escalation counts from here");
+
+    await(store.clear(incident.key()));
+    assertEquals(List.of("FIRING tier-1", "RESOLVED tier-1"), notices(incident.id()));
+  }
+
+  @Test
+  void shouldTellNobodyWhenAHeldIncidentResolvesOrIsAcknowledged() throws Exception {
+    hold = "maintenance window 'patch' (role=server: patching) until 2026-01-05T10:00:00Z";
+    Incident resolved = await(store.raise(alert("held")));
+    await(store.clear(resolved.key()));
+    Incident acknowledged =
+        await(
+            store.raise(
+                new FiringAlert(
+                    IncidentKey.of("held", "HostDown", Map.of()), Severity.CRITICAL, "", "")));
+    await(store.acknowledge(acknowledged.id(), "ana", "looking while it is patched"));
+
+    hold = null;
+    assertEquals(false, await(store.pageIfAllowed(resolved.id())));
+    assertEquals(false, await(store.pageIfAllowed(acknowledged.id())));
+
+    assertEquals(List.of(), store.outbox(resolved.id()));
+    assertEquals(List.of(), store.outbox(acknowledged.id()));
+    assertEquals(
+        List.of(EventAction.OPENED, EventAction.NOT_PAGED, EventAction.RESOLVED),
+        actions(resolved.id()));
   }
 
   @Test

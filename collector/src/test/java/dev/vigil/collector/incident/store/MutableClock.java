@@ -19,6 +19,14 @@ public final class MutableClock extends Clock {
     now = now.plus(by);
   }
 
+  /** Moves the clock forward to {@code later}. */
+  public void advanceTo(Instant later) {
+    if (later.isBefore(now)) {
+      throw new IllegalArgumentException("the clock only moves forward: " + later + " < " + now);
+    }
+    now = later;
+  }
+
   @Override
   public Instant instant() {
     return now;

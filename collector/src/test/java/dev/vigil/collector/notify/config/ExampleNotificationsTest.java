@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.collector.notify.email.SmtpSettings;
 import dev.vigil.collector.notify.escalation.EscalationStep;
+import dev.vigil.collector.notify.paging.PagingWindows;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,5 +65,31 @@ class ExampleNotificationsTest {
             new EscalationStep(Duration.ofMinutes(15), List.of("second-line")),
             new EscalationStep(Duration.ofHours(1), List.of("third-line"))),
         config.policies().forLabels(Map.of()).steps());
+    assertExamplePagingWindows(config.paging());
+  }
+
+  /** Servers page at once but in patching; workstations only in business hours. */
+  private static void assertExamplePagingWindows(PagingWindows paging) {
+    Map<String, String> server = Map.of("site", "paris", "role", "server");
+    Map<String, String> workstation = Map.of("site", "paris", "role", "workstation");
+    Instant saturday = Instant.parse("2026-11-28T10:00:00Z");
+    Instant tuesdayNight = Instant.parse("2026-11-24T22:00:00Z");
+
+    assertEquals(Optional.empty(), paging.holdReason(server, saturday));
+    assertEquals(
+        Optional.of(
+            "maintenance window 'patch-tuesday' (role=server, site=paris: monthly patching)"
+                + " until 2026-11-25T02:00:00+01:00"),
+        paging.holdReason(server, tuesdayNight));
+    assertEquals(
+        Optional.of(
+            "outside time window 'business-hours' (role=workstation page only then)"
+                + " until 2026-11-30T08:00:00+01:00"),
+        paging.holdReason(workstation, saturday));
+    assertEquals(
+        Optional.of(
+            "maintenance window 'lyon-move' (site=lyon: datacenter move)"
+                + " until 2026-12-06T07:00:00Z"),
+        paging.holdReason(Map.of("site", "lyon"), Instant.parse("2026-12-05T20:00:00Z")));
   }
 }
