@@ -16,17 +16,23 @@ import java.util.Set;
  */
 final class StoreExposition {
   static final String HOST_UP = "vigil_host_up";
+  static final String HOST_LOST = "vigil_host_lost";
   static final String HOST_LAST_SEEN = "vigil_host_last_seen_timestamp_seconds";
 
   /** Names of the families this class writes itself, which a host's own families may not take. */
-  static final Set<String> OWN_NAMES = Set.of(HOST_UP, HOST_LAST_SEEN);
+  static final Set<String> OWN_NAMES = Set.of(HOST_UP, HOST_LOST, HOST_LAST_SEEN);
 
   private static final byte[] HOST_UP_HEADER =
       header(
           HOST_UP, "Whether an agent stream currently delivers the host's series (1) or not (0).");
+  private static final byte[] HOST_LOST_HEADER =
+      header(
+          HOST_LOST,
+          "Whether the host's last agent stream ended without a Goodbye (1): lost, not shut down.");
   private static final byte[] HOST_LAST_SEEN_HEADER =
       header(HOST_LAST_SEEN, "When the collector last heard from the host's agent.");
   private static final byte[] HOST_UP_NAME = HOST_UP.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HOST_LOST_NAME = HOST_LOST.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HOST_LAST_SEEN_NAME =
       HOST_LAST_SEEN.getBytes(StandardCharsets.US_ASCII);
 
@@ -131,6 +137,13 @@ final class StoreExposition {
       out.bytes(HOST_UP_NAME);
       closeLabels(host, false, instance);
       out.ascii(host.up() ? '1' : '0');
+      out.ascii('\n');
+    }
+    out.bytes(HOST_LOST_HEADER);
+    for (HostState host : hosts) {
+      out.bytes(HOST_LOST_NAME);
+      closeLabels(host, false, instance);
+      out.ascii(host.lost() ? '1' : '0');
       out.ascii('\n');
     }
     out.bytes(HOST_LAST_SEEN_HEADER);
