@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Streams the series store into Prometheus text format 0.0.4, straight from the store's arrays: the
@@ -132,25 +133,25 @@ final class StoreExposition {
   }
 
   private void writeLiveness(HostState[] hosts, boolean instance) {
-    out.bytes(HOST_UP_HEADER);
-    for (HostState host : hosts) {
-      out.bytes(HOST_UP_NAME);
-      closeLabels(host, false, instance);
-      out.ascii(host.up() ? '1' : '0');
-      out.ascii('\n');
-    }
-    out.bytes(HOST_LOST_HEADER);
-    for (HostState host : hosts) {
-      out.bytes(HOST_LOST_NAME);
-      closeLabels(host, false, instance);
-      out.ascii(host.lost() ? '1' : '0');
-      out.ascii('\n');
-    }
+    writeFlag(HOST_UP_HEADER, HOST_UP_NAME, hosts, instance, HostState::up);
+    writeFlag(HOST_LOST_HEADER, HOST_LOST_NAME, hosts, instance, HostState::lost);
     out.bytes(HOST_LAST_SEEN_HEADER);
     for (HostState host : hosts) {
       out.bytes(HOST_LAST_SEEN_NAME);
       closeLabels(host, false, instance);
       out.millisAsSeconds(host.lastSeenMillis());
+      out.ascii('\n');
+    }
+  }
+
+  /** A 0/1 gauge per host; {@code flag} is a non-capturing method reference, made once. */
+  private void writeFlag(
+      byte[] header, byte[] name, HostState[] hosts, boolean instance, Predicate<HostState> flag) {
+    out.bytes(header);
+    for (HostState host : hosts) {
+      out.bytes(name);
+      closeLabels(host, false, instance);
+      out.ascii(flag.test(host) ? '1' : '0');
       out.ascii('\n');
     }
   }
