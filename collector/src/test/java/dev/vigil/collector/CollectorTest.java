@@ -56,15 +56,7 @@ class CollectorTest {
               return new FakeCompiler();
             })) {
       assertSame(collector.store(), compiledFor.get());
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              "http://127.0.0.1:" + collector.httpAddress().getPort() + "/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String metrics = metrics(collector);
       for (String counter :
           List.of(
               "vigil_rules_evaluations_total",
@@ -74,6 +66,17 @@ class CollectorTest {
         assertTrue(metrics.contains("\n" + counter + " 0.0\n"), counter);
       }
     }
+  }
+
+  private static String metrics(Collector collector) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + collector.httpAddress().getPort() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @Test
@@ -134,15 +137,7 @@ class CollectorTest {
 
     try (Collector collector = Collector.start(config)) {
       assertEquals("A", collector.rules().current().rules().get(0).name());
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              "http://127.0.0.1:" + collector.httpAddress().getPort() + "/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String metrics = metrics(collector);
       assertTrue(metrics.contains("\nvigil_rules_loaded 1.0\n"), metrics);
       assertTrue(metrics.contains("\nvigil_rules_last_reload_successful 1.0\n"), metrics);
     }

@@ -3,6 +3,7 @@ package dev.vigil.collector.rules.engine;
 import dev.vigil.collector.incident.FiringAlert;
 import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.store.IncidentStore;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,25 +24,20 @@ public final class StoreIncidentSink implements IncidentSink {
 
   @Override
   public void raise(FiringAlert alert) {
-    store
-        .raise(alert)
-        .whenComplete(
-            (incident, failure) -> {
-              if (failure != null) {
-                log.error("could not raise the incident {}", alert.key().canonical(), failure);
-              }
-            });
+    logFailure(store.raise(alert), "raise", alert.key());
   }
 
   @Override
   public void clear(IncidentKey key) {
-    store
-        .clear(key)
-        .whenComplete(
-            (incident, failure) -> {
-              if (failure != null) {
-                log.error("could not clear the incident {}", key.canonical(), failure);
-              }
-            });
+    logFailure(store.clear(key), "clear", key);
+  }
+
+  private static void logFailure(CompletableFuture<?> change, String what, IncidentKey key) {
+    change.whenComplete(
+        (result, failure) -> {
+          if (failure != null) {
+            log.error("could not {} the incident {}", what, key.canonical(), failure);
+          }
+        });
   }
 }

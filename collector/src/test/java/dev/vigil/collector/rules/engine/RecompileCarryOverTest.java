@@ -20,6 +20,7 @@ class RecompileCarryOverTest {
 
   private final EngineFixture f = new EngineFixture();
   private final HostState alpha = f.host("alpha");
+  private final FakeVector root = FakeVector.of(labels("instance", "alpha", "mountpoint", "/"));
 
   private void newSeries(String mountpoint) throws Exception {
     alpha.define(
@@ -29,10 +30,20 @@ class RecompileCarryOverTest {
         new String[] {"mountpoint", mountpoint});
   }
 
+  /** An engine whose rule Disk fires at T0 for mountpoint /, as told. */
+  private RuleEngine firingOnRoot() {
+    f.load(rule("Disk", Duration.ZERO, Duration.ZERO));
+    f.compiler.expr("Disk", root);
+    RuleEngine engine = f.engine();
+    root.set(0, 0.05);
+    engine.onBatch(alpha, T0, false);
+    assertEquals(List.of("raise alpha/Disk{mountpoint=/}"), f.sink.take());
+    return engine;
+  }
+
   @Test
   void shouldCarryAPendingAlertOverWhenTheHostsSeriesChange() throws Exception {
     f.load(rule("Disk", FIVE_MINUTES, Duration.ZERO));
-    FakeVector root = FakeVector.of(labels("instance", "alpha", "mountpoint", "/"));
     f.compiler.expr("Disk", root);
     RuleEngine engine = f.engine();
     root.set(0, 0.05);
@@ -58,13 +69,7 @@ class RecompileCarryOverTest {
 
   @Test
   void shouldCarryAFiringAlertOverAReloadWithoutTellingTheStoreAgain() {
-    f.load(rule("Disk", Duration.ZERO, Duration.ZERO));
-    FakeVector root = FakeVector.of(labels("instance", "alpha", "mountpoint", "/"));
-    f.compiler.expr("Disk", root);
-    RuleEngine engine = f.engine();
-    root.set(0, 0.05);
-    engine.onBatch(alpha, T0, false);
-    assertEquals(List.of("raise alpha/Disk{mountpoint=/}"), f.sink.take());
+    RuleEngine engine = firingOnRoot();
 
     f.load(rule("Other", Duration.ZERO, Duration.ZERO), rule("Disk", Duration.ZERO, Duration.ZERO));
     engine.onBatch(alpha, T0 + minutes(1), false);
@@ -100,13 +105,7 @@ class RecompileCarryOverTest {
 
   @Test
   void shouldLeaveTheIncidentOfARuleNoLongerLoadedToAPerson() {
-    f.load(rule("Disk", Duration.ZERO, Duration.ZERO));
-    FakeVector root = FakeVector.of(labels("instance", "alpha", "mountpoint", "/"));
-    f.compiler.expr("Disk", root);
-    RuleEngine engine = f.engine();
-    root.set(0, 0.05);
-    engine.onBatch(alpha, T0, false);
-    f.sink.take();
+    RuleEngine engine = firingOnRoot();
 
     f.load(rule("Other", Duration.ZERO, Duration.ZERO));
     engine.onBatch(alpha, T0 + minutes(1), false);
@@ -117,7 +116,6 @@ class RecompileCarryOverTest {
   @Test
   void shouldKeepTheOldProgramWhenACompileFailsAndNotRetryUntilSomethingChanges() throws Exception {
     f.load(rule("Disk", Duration.ZERO, Duration.ZERO));
-    FakeVector root = FakeVector.of(labels("instance", "alpha", "mountpoint", "/"));
     f.compiler.expr("Disk", root);
     RuleEngine engine = f.engine();
     engine.onBatch(alpha, T0, false);
