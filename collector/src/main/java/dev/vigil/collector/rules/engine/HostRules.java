@@ -119,9 +119,4 @@ final class HostRules {
   List<IncidentKey> toClear() {
     return toClear;
   }
-
-  /** The state of rule {@code rule}, by index into the rules it was compiled from. */
-  RuleState rule(int rule) {
-    return rules[rule];
-  }
 }

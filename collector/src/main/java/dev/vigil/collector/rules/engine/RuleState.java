@@ -161,21 +161,7 @@ final class RuleState {
     keepFiringSince[e] = NEVER;
   }
 
-  /** How many alerts this rule can have on the host. */
-  int size() {
-    return state.length;
-  }
-
-  /** The alert's state: {@link #INACTIVE}, {@link #PENDING} or {@link #FIRING}. */
-  byte state(int element) {
-    return state[element];
-  }
-
-  /** When the alert became pending, ms since the epoch. */
-  long activeAt(int element) {
-    return activeAt[element];
-  }
-
+  /** The incident key of the alert. */
   IncidentKey key(int element) {
     return keys[element];
   }
