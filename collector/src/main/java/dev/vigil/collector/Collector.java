@@ -7,6 +7,10 @@ import dev.vigil.collector.ingest.IngestMetrics;
 import dev.vigil.collector.ingest.IngestServer;
 import dev.vigil.collector.rules.RuleReloader;
 import dev.vigil.collector.rules.Rules;
+import dev.vigil.collector.rules.engine.EngineMetrics;
+import dev.vigil.collector.rules.engine.RuleEngine;
+import dev.vigil.collector.rules.engine.StoreIncidentSink;
+import dev.vigil.collector.rules.eval.ProgramCompiler;
 import dev.vigil.collector.store.HostState;
 import dev.vigil.collector.store.SeriesStore;
 import java.io.IOException;
@@ -17,19 +21,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
  * A running collector: the series store, the gRPC ingest that fills it and the HTTP server that
- * exposes it, the alerting rules in force, the incident store with escalation and notification
- * delivery, plus the collector's own metrics. Closing it stops both servers, the rules' watcher and
- * the notification thread, then closes the incident store.
+ * exposes it, the alerting rules in force and the engine that evaluates them as batches land, the
+ * incident store with escalation and notification delivery, plus the collector's own metrics.
+ * Closing it stops both servers, the rules' watcher and sweep and the notification thread, then
+ * closes the incident store.
  */
 public final class Collector implements AutoCloseable {
   private final SeriesStore store;
   private final SelfMetrics selfMetrics;
   private final RuleReloader rules;
   private final Alerting alerting;
+  private final RuleEngine engine;
   private final IngestServer ingest;
   private final HttpServer http;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -39,12 +46,14 @@ public final class Collector implements AutoCloseable {
       SelfMetrics selfMetrics,
       RuleReloader rules,
       Alerting alerting,
+      RuleEngine engine,
       IngestServer ingest,
       HttpServer http) {
     this.store = store;
     this.selfMetrics = selfMetrics;
     this.rules = rules;
     this.alerting = alerting;
+    this.engine = engine;
     this.ingest = ingest;
     this.http = http;
   }
@@ -64,11 +73,39 @@ public final class Collector implements AutoCloseable {
    *     cannot be opened or migrated
    */
   public static Collector start(CollectorConfig config, LongSupplier clock) throws IOException {
+    return start(config, clock, Collector::hostCompiler);
+  }
+
+  /**
+   * The compiler of the rules for this build: the real compiler lives on another branch of issue 4
+   * and is wired here when it is merged. Until then every compile fails with this message, which
+   * the engine counts and logs, so rules are loaded but never fire.
+   */
+  private static ProgramCompiler hostCompiler(SeriesStore store) {
+    return (rules, host, previous) -> {
+      throw new UnsupportedOperationException("this build has no rule compiler (HostCompiler)");
+    };
+  }
+
+  /**
+   * Starts a collector whose rules are compiled by the compiler {@code compilers} makes for its
+   * series store.
+   *
+   * @param clock wall-clock milliseconds, for last-seen times, staleness, incident times and the
+   *     rules' sweep
+   * @throws dev.vigil.collector.rules.RuleFileException when a rule file is invalid
+   * @throws dev.vigil.collector.incident.store.IncidentStoreException when the incident store
+   *     cannot be opened or migrated
+   */
+  public static Collector start(
+      CollectorConfig config, LongSupplier clock, Function<SeriesStore, ProgramCompiler> compilers)
+      throws IOException {
     SeriesStore store = new SeriesStore(config.limits().maxSeriesPerHost());
     IngestMetrics metrics = new IngestMetrics();
     SelfMetrics selfMetrics = new SelfMetrics(metrics);
     RuleReloader rules = null;
     Alerting alerting = null;
+    RuleEngine engine = null;
     IngestServer ingest = null;
     try {
       rules = RuleReloader.load(config.rules(), selfMetrics.registry(), clock);
@@ -80,7 +117,8 @@ public final class Collector implements AutoCloseable {
               host -> hostLabels(store, host),
               selfMetrics.registry(),
               new MillisClock(clock));
-      ingest = IngestServer.start(config, store, metrics, clock);
+      engine = engine(rules.rules(), compilers.apply(store), alerting, selfMetrics, clock);
+      ingest = IngestServer.start(config, store, metrics, engine, clock);
       HttpServer http =
           HttpServer.start(
               config,
@@ -89,10 +127,14 @@ public final class Collector implements AutoCloseable {
               clock,
               new ApiHandler(config.apiTokens(), alerting.store()));
       rules.watch();
+      engine.schedule();
       alerting.schedule(Alerting.PERIOD);
-      return new Collector(store, selfMetrics, rules, alerting, ingest, http);
+      return new Collector(store, selfMetrics, rules, alerting, engine, ingest, http);
     } catch (IOException | RuntimeException e) {
       closeIngest(ingest);
+      if (engine != null) {
+        engine.close();
+      }
       if (alerting != null) {
         alerting.close();
       }
@@ -102,6 +144,27 @@ public final class Collector implements AutoCloseable {
       selfMetrics.close();
       throw e;
     }
+  }
+
+  /**
+   * The engine over the rules in force, with the unresolved incidents of the store as the alerts it
+   * starts with.
+   */
+  private static RuleEngine engine(
+      Rules rules,
+      ProgramCompiler compiler,
+      Alerting alerting,
+      SelfMetrics selfMetrics,
+      LongSupplier clock) {
+    EngineMetrics metrics = new EngineMetrics();
+    metrics.bindTo(selfMetrics.registry());
+    return new RuleEngine(
+        rules::current,
+        compiler,
+        new StoreIncidentSink(alerting.store()),
+        alerting.store().unresolved(),
+        metrics,
+        clock);
   }
 
   /** Where agents connect; the real port even when the configuration asked for port 0. */
@@ -137,6 +200,7 @@ public final class Collector implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       closeIngest(ingest);
+      engine.close();
       http.close();
       alerting.close();
       rules.close();

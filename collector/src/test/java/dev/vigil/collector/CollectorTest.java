@@ -2,9 +2,12 @@ package dev.vigil.collector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.collector.rules.engine.FakeCompiler;
+import dev.vigil.collector.store.SeriesStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +42,41 @@ class CollectorTest {
                   HttpResponse.BodyHandlers.ofString());
       assertEquals("ok\n", health.body());
     }
+  }
+
+  @Test
+  void shouldBuildTheRuleEngineWithTheCompilerMadeForItsStore() throws Exception {
+    AtomicReference<SeriesStore> compiledFor = new AtomicReference<>();
+    try (Collector collector =
+        Collector.start(
+            TestConfigs.loopback(dataDir),
+            System::currentTimeMillis,
+            store -> {
+              compiledFor.set(store);
+              return new FakeCompiler();
+            })) {
+      assertSame(collector.store(), compiledFor.get());
+      String metrics = metrics(collector);
+      for (String counter :
+          List.of(
+              "vigil_rules_evaluations_total",
+              "vigil_rules_incidents_raised_total",
+              "vigil_rules_incidents_cleared_total",
+              "vigil_rules_compile_problems_total")) {
+        assertTrue(metrics.contains("\n" + counter + " 0.0\n"), counter);
+      }
+    }
+  }
+
+  private static String metrics(Collector collector) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + collector.httpAddress().getPort() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @Test
@@ -97,15 +137,7 @@ class CollectorTest {
 
     try (Collector collector = Collector.start(config)) {
       assertEquals("A", collector.rules().current().rules().get(0).name());
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              "http://127.0.0.1:" + collector.httpAddress().getPort() + "/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String metrics = metrics(collector);
       assertTrue(metrics.contains("\nvigil_rules_loaded 1.0\n"), metrics);
       assertTrue(metrics.contains("\nvigil_rules_last_reload_successful 1.0\n"), metrics);
     }

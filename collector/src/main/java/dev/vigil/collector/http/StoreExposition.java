@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Streams the series store into Prometheus text format 0.0.4, straight from the store's arrays: the
@@ -16,17 +17,23 @@ import java.util.Set;
  */
 final class StoreExposition {
   static final String HOST_UP = "vigil_host_up";
+  static final String HOST_LOST = "vigil_host_lost";
   static final String HOST_LAST_SEEN = "vigil_host_last_seen_timestamp_seconds";
 
   /** Names of the families this class writes itself, which a host's own families may not take. */
-  static final Set<String> OWN_NAMES = Set.of(HOST_UP, HOST_LAST_SEEN);
+  static final Set<String> OWN_NAMES = Set.of(HOST_UP, HOST_LOST, HOST_LAST_SEEN);
 
   private static final byte[] HOST_UP_HEADER =
       header(
           HOST_UP, "Whether an agent stream currently delivers the host's series (1) or not (0).");
+  private static final byte[] HOST_LOST_HEADER =
+      header(
+          HOST_LOST,
+          "Whether the host's last agent stream ended without a Goodbye (1): lost, not shut down.");
   private static final byte[] HOST_LAST_SEEN_HEADER =
       header(HOST_LAST_SEEN, "When the collector last heard from the host's agent.");
   private static final byte[] HOST_UP_NAME = HOST_UP.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HOST_LOST_NAME = HOST_LOST.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HOST_LAST_SEEN_NAME =
       HOST_LAST_SEEN.getBytes(StandardCharsets.US_ASCII);
 
@@ -126,18 +133,25 @@ final class StoreExposition {
   }
 
   private void writeLiveness(HostState[] hosts, boolean instance) {
-    out.bytes(HOST_UP_HEADER);
-    for (HostState host : hosts) {
-      out.bytes(HOST_UP_NAME);
-      closeLabels(host, false, instance);
-      out.ascii(host.up() ? '1' : '0');
-      out.ascii('\n');
-    }
+    writeFlag(HOST_UP_HEADER, HOST_UP_NAME, hosts, instance, HostState::up);
+    writeFlag(HOST_LOST_HEADER, HOST_LOST_NAME, hosts, instance, HostState::lost);
     out.bytes(HOST_LAST_SEEN_HEADER);
     for (HostState host : hosts) {
       out.bytes(HOST_LAST_SEEN_NAME);
       closeLabels(host, false, instance);
       out.millisAsSeconds(host.lastSeenMillis());
+      out.ascii('\n');
+    }
+  }
+
+  /** A 0/1 gauge per host; {@code flag} is a non-capturing method reference, made once. */
+  private void writeFlag(
+      byte[] header, byte[] name, HostState[] hosts, boolean instance, Predicate<HostState> flag) {
+    out.bytes(header);
+    for (HostState host : hosts) {
+      out.bytes(name);
+      closeLabels(host, false, instance);
+      out.ascii(flag.test(host) ? '1' : '0');
       out.ascii('\n');
     }
   }

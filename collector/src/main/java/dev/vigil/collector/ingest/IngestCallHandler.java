@@ -22,14 +22,23 @@ public final class IngestCallHandler implements ServerCallHandler<InputStream, C
   private final IngestLimits limits;
   private final IngestMetrics metrics;
   private final CatchUpPacer pacer;
+  private final BatchListener listener;
   private final LongSupplier clock;
 
+  /**
+   * @param listener told about every applied batch (the rule engine)
+   */
   public IngestCallHandler(
-      SeriesStore store, IngestLimits limits, IngestMetrics metrics, LongSupplier clock) {
+      SeriesStore store,
+      IngestLimits limits,
+      IngestMetrics metrics,
+      BatchListener listener,
+      LongSupplier clock) {
     this.store = store;
     this.limits = limits;
     this.metrics = metrics;
     this.pacer = new CatchUpPacer(limits.catchUpBatchesPerSecond(), metrics.catchingUp);
+    this.listener = listener;
     this.clock = clock;
   }
 
@@ -49,7 +58,7 @@ public final class IngestCallHandler implements ServerCallHandler<InputStream, C
     IngestStream stream =
         new IngestStream(
             call,
-            new StreamSession(store, limits, metrics, pacer, clock),
+            new StreamSession(store, limits, metrics, pacer, listener, clock),
             metrics,
             limits.maxFrameBytes());
     stream.start();

@@ -23,11 +23,18 @@ public final class IngestServer implements AutoCloseable {
   /**
    * Binds and starts the server; TLS when the configuration names a certificate, and only agents
    * with an accepted token when it names a tokens file.
+   *
+   * @param listener told about every applied batch, on the event loop (the rule engine)
    */
   public static IngestServer start(
-      CollectorConfig config, SeriesStore store, IngestMetrics metrics, LongSupplier clock)
+      CollectorConfig config,
+      SeriesStore store,
+      IngestMetrics metrics,
+      BatchListener listener,
+      LongSupplier clock)
       throws IOException {
-    IngestCallHandler handler = new IngestCallHandler(store, config.limits(), metrics, clock);
+    IngestCallHandler handler =
+        new IngestCallHandler(store, config.limits(), metrics, listener, clock);
     ServerServiceDefinition service = handler.serviceDefinition();
     if (config.agentTokens() != null) {
       service =

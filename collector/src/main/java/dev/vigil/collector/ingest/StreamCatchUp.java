@@ -12,6 +12,7 @@ final class StreamCatchUp {
 
   private final CatchUpPacer pacer;
   private long remaining;
+  private boolean paced;
   private int told = NONE;
   private int due = NONE;
 
@@ -21,12 +22,15 @@ final class StreamCatchUp {
 
   /** The stream announced {@code backlog} batches before its live ticks. */
   void start(long backlog) {
-    if (backlog <= 0 || !pacer.enabled()) {
+    if (backlog <= 0) {
       return;
     }
     remaining = backlog;
-    pacer.join();
-    due = pacer.share();
+    paced = pacer.enabled();
+    if (paced) {
+      pacer.join();
+      due = pacer.share();
+    }
   }
 
   /** A batch arrived, new or a replay of one already applied: both were part of the backlog. */
@@ -35,13 +39,24 @@ final class StreamCatchUp {
       return;
     }
     if (--remaining == 0) {
-      pacer.leave();
+      leave();
+      return;
+    }
+    if (!paced) {
       return;
     }
     int share = pacer.share();
     if (Math.abs(share - told) * 5L > told) {
       due = share;
     }
+  }
+
+  /**
+   * Whether more of the announced backlog is still to come: the stream is replaying history, which
+   * the rules evaluate without raising incidents for a past that is over.
+   */
+  boolean catchingUp() {
+    return remaining > 0;
   }
 
   /** The rate to send to the agent now, or {@link #NONE}; each value is handed out once. */
@@ -58,6 +73,12 @@ final class StreamCatchUp {
   void close() {
     if (remaining > 0) {
       remaining = 0;
+      leave();
+    }
+  }
+
+  private void leave() {
+    if (paced) {
       pacer.leave();
     }
   }

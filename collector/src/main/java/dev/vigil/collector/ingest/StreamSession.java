@@ -24,12 +24,14 @@ public final class StreamSession {
   private final LongSupplier clock;
   private final StreamCatalog catalog;
   private final StreamCatchUp catchUp;
+  private final BatchListener listener;
 
   private HostState host;
   private boolean saidGoodbye;
 
   /**
    * @param pacer the fleet-wide catch-up budget this stream takes a share of while replaying
+   * @param listener told about every applied batch (the rule engine)
    * @param clock wall-clock milliseconds, for the host's last-seen time
    */
   public StreamSession(
@@ -37,6 +39,7 @@ public final class StreamSession {
       IngestLimits limits,
       IngestMetrics metrics,
       CatchUpPacer pacer,
+      BatchListener listener,
       LongSupplier clock) {
     this.store = store;
     this.limits = limits;
@@ -44,6 +47,7 @@ public final class StreamSession {
     this.clock = clock;
     this.catalog = new StreamCatalog(limits);
     this.catchUp = new StreamCatchUp(pacer);
+    this.listener = listener;
   }
 
   /**
@@ -82,6 +86,7 @@ public final class StreamSession {
     h.applied(batch.seq());
     metrics.batches.increment();
     metrics.samples.add(batch.count());
+    listener.onBatch(h, batch.timestampMillis(), catchUp.catchingUp());
     return batch.seq();
   }
 

@@ -140,6 +140,23 @@ class HttpRoutesTest {
   }
 
   @Test
+  void shouldTellALostHostFromOneThatSaidGoodbye() throws Exception {
+    HostState lost = connected(store, "lost", Map.of());
+    HostState asleep = connected(store, "asleep", Map.of());
+    Object stream = new Object();
+    lost.claim(stream, lost.identity(), NOW);
+    lost.release(stream, false);
+    asleep.claim(stream, asleep.identity(), NOW);
+    asleep.release(stream, true);
+
+    String fleet = http.get("/metrics").body();
+
+    assertTrue(fleet.contains("\nvigil_host_lost{instance=\"lost\"} 1\n"), fleet);
+    assertTrue(fleet.contains("\nvigil_host_lost{instance=\"asleep\"} 0\n"), fleet);
+    assertTrue(http.get("/hosts/lost/metrics").body().contains("\nvigil_host_lost 1\n"));
+  }
+
+  @Test
   void shouldAnswerAnEmptyListWithoutHosts() {
     assertEquals("[]", http.get("/sd").body());
   }
@@ -157,12 +174,12 @@ class HttpRoutesTest {
     String own = http.get("/hosts/mimic/metrics").body();
 
     assertEquals(
-        "[node_load1, vigil_host_up, vigil_host_last_seen_timestamp_seconds,"
+        "[node_load1, vigil_host_up, vigil_host_lost, vigil_host_last_seen_timestamp_seconds,"
             + " vigil_collector_samples_total]",
         typeNames(fleet).toString());
     assertTrue(fleet.contains("\nvigil_collector_samples_total 3.0\n"), fleet);
     assertEquals(
-        "[node_load1, vigil_collector_samples_total, vigil_host_up,"
+        "[node_load1, vigil_collector_samples_total, vigil_host_up, vigil_host_lost,"
             + " vigil_host_last_seen_timestamp_seconds]",
         typeNames(own).toString());
   }

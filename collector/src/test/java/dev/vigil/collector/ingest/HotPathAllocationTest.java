@@ -38,6 +38,7 @@ class HotPathAllocationTest {
             new IngestLimits(1 << 20, 10_000, 100_000, 1024, 1_000),
             metrics,
             new CatchUpPacer(1_000, metrics.catchingUp),
+            (host, at, catchingUp) -> {},
             System::currentTimeMillis);
     BatchDecoder decoder = new BatchDecoder();
     byte[] hello = Frames.helloWithBacklog("alloc", Long.MAX_VALUE);

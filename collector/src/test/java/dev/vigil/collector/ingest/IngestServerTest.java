@@ -35,7 +35,9 @@ class IngestServerTest {
                 String.valueOf(CATCH_UP_BUDGET))
             .withListen(
                 new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
-    server = IngestServer.start(config, store, metrics, System::currentTimeMillis);
+    server =
+        IngestServer.start(
+            config, store, metrics, (h, at, catchingUp) -> {}, System::currentTimeMillis);
     channel = NettyChannelBuilder.forAddress(server.address()).usePlaintext().build();
   }
 

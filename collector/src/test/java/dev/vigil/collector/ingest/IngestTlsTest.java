@@ -30,7 +30,12 @@ class IngestTlsTest {
                 new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
     SeriesStore store = new SeriesStore(100);
     try (IngestServer server =
-        IngestServer.start(config, store, new IngestMetrics(), System::currentTimeMillis)) {
+        IngestServer.start(
+            config,
+            store,
+            new IngestMetrics(),
+            (h, at, catchingUp) -> {},
+            System::currentTimeMillis)) {
       ManagedChannel tls =
           NettyChannelBuilder.forAddress(server.address())
               .sslContext(GrpcSslContexts.forClient().trustManager(cert.toFile()).build())

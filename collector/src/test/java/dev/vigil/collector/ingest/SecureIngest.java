@@ -37,7 +37,9 @@ record SecureIngest(IngestServer server, Path certificate, IngestMetrics metrics
             .withListen(
                 new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
     IngestMetrics metrics = new IngestMetrics();
-    IngestServer server = IngestServer.start(config, store, metrics, System::currentTimeMillis);
+    IngestServer server =
+        IngestServer.start(
+            config, store, metrics, (h, at, catchingUp) -> {}, System::currentTimeMillis);
     return new SecureIngest(server, cert, metrics);
   }
 

@@ -3,6 +3,8 @@ package dev.vigil.collector.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.collector.store.SeriesStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +14,17 @@ class StreamCatchUpTest {
   private final SeriesStore store = new SeriesStore(LIMITS.maxSeriesPerHost());
   private final IngestMetrics metrics = new IngestMetrics();
   private final BatchDecoder decoder = new BatchDecoder();
+  private final List<Boolean> catchingUp = new ArrayList<>();
 
   private StreamSession connect(String host, long backlog, int budget) throws StreamException {
     StreamSession session =
         new StreamSession(
-            store, LIMITS, metrics, new CatchUpPacer(budget, metrics.catchingUp), () -> 1_000L);
+            store,
+            LIMITS,
+            metrics,
+            new CatchUpPacer(budget, metrics.catchingUp),
+            (h, at, replaying) -> catchingUp.add(replaying),
+            () -> 1_000L);
     send(session, Frames.helloWithBacklog(host, backlog));
     send(session, Frames.cpuCatalog(1));
     return session;
@@ -25,7 +33,8 @@ class StreamCatchUpTest {
   private static StreamSession connect(
       SeriesStore store, IngestMetrics metrics, CatchUpPacer pacer, String host, long backlog)
       throws StreamException {
-    StreamSession session = new StreamSession(store, LIMITS, metrics, pacer, () -> 1_000L);
+    StreamSession session =
+        new StreamSession(store, LIMITS, metrics, pacer, (h, at, replaying) -> {}, () -> 1_000L);
     byte[] hello = Frames.helloWithBacklog(host, backlog);
     session.onFrame(new BatchDecoder(), hello, hello.length);
     return session;
@@ -90,6 +99,23 @@ class StreamCatchUpTest {
     assertEquals(0, metrics.catchingUp.get());
     session.onClose();
     assertEquals(0, metrics.catchingUp.get(), "closing after catching up leaves nothing behind");
+  }
+
+  @Test
+  void shouldTellTheRulesItIsCatchingUpUntilTheLastBatchOfTheBacklog() throws Exception {
+    StreamSession session = connect("alpha", 3, 100);
+    batches(session, 1, 4);
+
+    assertEquals(List.of(true, true, false, false), catchingUp);
+  }
+
+  @Test
+  void shouldTellTheRulesItIsCatchingUpEvenWhenPacingIsOff() throws Exception {
+    StreamSession session = connect("alpha", 2, 0);
+    batches(session, 1, 3);
+
+    assertEquals(List.of(true, false, false), catchingUp);
+    assertEquals(0, metrics.catchingUp.get());
   }
 
   @Test

@@ -32,7 +32,7 @@ class StreamSessionTest {
       new CatchUpPacer(LIMITS.catchUpBatchesPerSecond(), metrics.catchingUp);
 
   private StreamSession newSession() {
-    return new StreamSession(store, LIMITS, metrics, pacer, clock::get);
+    return new StreamSession(store, LIMITS, metrics, pacer, (h, at, catchingUp) -> {}, clock::get);
   }
 
   private long send(StreamSession session, byte[] frame) throws StreamException {

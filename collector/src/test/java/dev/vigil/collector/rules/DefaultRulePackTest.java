@@ -13,6 +13,7 @@ import dev.vigil.collector.rules.promql.VectorSelector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -61,6 +62,17 @@ class DefaultRulePackTest {
       assertTrue(rule.annotations().containsKey("description"), rule.name() + " has a description");
       assertEquals(RUNBOOKS + rule.name(), rule.annotations().get("runbook_url"));
     }
+  }
+
+  @Test
+  void shouldOpenHostOfflineOnlyForALostHostAfterTheGracePeriod() throws Exception {
+    Rule offline =
+        load().rules().stream().filter(r -> r.name().equals("HostOffline")).findFirst().get();
+
+    // Lost, not merely down: a host that said Goodbye (shut down, asleep) has vigil_host_lost 0.
+    assertEquals("vigil_host_lost == 1", offline.exprText());
+    assertEquals(Duration.ofMinutes(5), offline.pendingFor());
+    assertEquals("critical", offline.labels().get("severity"));
   }
 
   @Test
