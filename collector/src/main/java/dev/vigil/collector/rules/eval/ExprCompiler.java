@@ -137,11 +137,11 @@ final class ExprCompiler {
 
   private VectorNode arithmetic(Arithmetic arithmetic) {
     if (arithmetic.left().type() == ValueType.SCALAR) {
-      return new ScalarOperandNode(
+      return new ArithmeticWithScalarNode(
           arithmetic.op(), vector(arithmetic.right()), scalar(arithmetic.left()), true);
     }
     if (arithmetic.right().type() == ValueType.SCALAR) {
-      return new ScalarOperandNode(
+      return new ArithmeticWithScalarNode(
           arithmetic.op(), vector(arithmetic.left()), scalar(arithmetic.right()), false);
     }
     VectorNode left = vector(arithmetic.left());

@@ -59,11 +59,6 @@ final class SampleWindow {
     oldest = 0;
   }
 
-  /** Number of samples held. */
-  int count() {
-    return count;
-  }
-
   /** Timestamp of the {@code i}-th sample, oldest first. */
   long time(int i) {
     return times[(oldest + i) & (times.length - 1)];
@@ -74,7 +69,7 @@ final class SampleWindow {
     return values[(oldest + i) & (times.length - 1)];
   }
 
-  /** Index of the first sample at or after {@code millis}; {@link #count()} when none. */
+  /** Index of the first sample at or after {@code millis}; the number held when none. */
   int firstAtOrAfter(long millis) {
     int i = 0;
     while (i < count && time(i) < millis) {

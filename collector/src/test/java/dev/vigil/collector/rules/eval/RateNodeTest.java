@@ -4,8 +4,10 @@ import static dev.vigil.collector.rules.eval.TestHost.labels;
 import static dev.vigil.collector.rules.eval.TestHost.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Expected values are worked by hand from Prometheus 2.42's {@code extrapolatedRate}. */
@@ -14,20 +16,30 @@ class RateNodeTest {
   private static final SortedMap<String, String> CPU0 = labels("cpu", "0", "instance", "pc1");
 
   private final TestHost h = new TestHost("pc1");
+  private int slot;
 
-  /** Feeds samples 15 s apart, the first at T + 15 s, observing after each as ingest would. */
-  private void feed(CompiledHostProgram program, int slot, double... values) {
+  @BeforeEach
+  void defineCounter() throws Exception {
+    slot = h.counter("c_total", "cpu", "0");
+  }
+
+  /**
+   * Compiles {@code exprs} and feeds the counter samples 15 s apart, the first at T + 15 s,
+   * observing after each as ingest would.
+   */
+  private CompiledHostProgram fed(List<String> exprs, double... values) throws Exception {
+    CompiledHostProgram program = h.compile(null, exprs.toArray(new String[0]));
     for (int i = 0; i < values.length; i++) {
       h.set(slot, values[i], T + (i + 1) * 15_000L);
       program.observe();
     }
+    return program;
   }
 
   @Test
   void shouldCountASampleExactlyAtTheWindowStart() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
-    CompiledHostProgram program = h.compile(null, "increase(c_total[1m])", "rate(c_total[1m])");
-    feed(program, slot, 10, 20, 40, 70, 110);
+    CompiledHostProgram program =
+        fed(List.of("increase(c_total[1m])", "rate(c_total[1m])"), 10, 20, 40, 70, 110);
 
     // Window [T+15s, T+75s] holds all five samples, edge to edge: no extrapolation.
     assertEquals(Map.of(CPU0, 100.0), result(program.expr(0), T + 75_000));
@@ -36,9 +48,7 @@ class RateNodeTest {
 
   @Test
   void shouldCorrectCounterResetsAndExtrapolateToTheStart() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
-    CompiledHostProgram program = h.compile(null, "increase(c_total[1m])");
-    feed(program, slot, 100, 110, 5, 15);
+    CompiledHostProgram program = fed(List.of("increase(c_total[1m])"), 100, 110, 5, 15);
 
     // 15 - 100 + 110 = 25 over 45 s sampled; 15 s to the start is within 1.1 x 15 s.
     assertEquals(Map.of(CPU0, 25 * (60.0 / 45)), result(program.expr(0), T + 60_000));
@@ -46,7 +56,6 @@ class RateNodeTest {
 
   @Test
   void shouldStopExtrapolatingAtTheCountersZeroAndHalfAnIntervalFromSparseEdges() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
     CompiledHostProgram program = h.compile(null, "increase(c_total[2m])");
     h.set(slot, 5, T + 30_000);
     program.observe();
@@ -60,9 +69,7 @@ class RateNodeTest {
 
   @Test
   void shouldClampTheStartToWhereTheCounterWasZero() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
-    CompiledHostProgram program = h.compile(null, "increase(c_total[1m])");
-    feed(program, slot, 3, 19, 35, 51);
+    CompiledHostProgram program = fed(List.of("increase(c_total[1m])"), 3, 19, 35, 51);
 
     // 48 over 45 s sampled; zero lies 45 / 16 s before the first sample, nearer than the 15 s
     // start.
@@ -71,9 +78,7 @@ class RateNodeTest {
 
   @Test
   void shouldReturnNothingWithFewerThanTwoSamplesInTheWindow() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
-    CompiledHostProgram program = h.compile(null, "rate(c_total[1m])");
-    feed(program, slot, 1, 2, 3);
+    CompiledHostProgram program = fed(List.of("rate(c_total[1m])"), 1, 2, 3);
 
     assertEquals(Map.of(), result(program.expr(0), T + 45_000 + 60_000));
     assertEquals(Map.of(), result(program.expr(0), T + 14_999));
@@ -81,9 +86,7 @@ class RateNodeTest {
 
   @Test
   void shouldIgnoreSamplesAfterTheEvaluationTime() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
-    CompiledHostProgram program = h.compile(null, "increase(c_total[1m])");
-    feed(program, slot, 10, 20, 40, 90, 150);
+    CompiledHostProgram program = fed(List.of("increase(c_total[1m])"), 10, 20, 40, 90, 150);
 
     // At T+60s the window [T, T+60s] holds 10, 20, 40, 90: 80 over 45 s, zero 45 / 8 s back.
     assertEquals(Map.of(CPU0, 80 * (50.625 / 45)), result(program.expr(0), T + 60_000));
@@ -91,9 +94,7 @@ class RateNodeTest {
 
   @Test
   void shouldCarryWindowsOverWhenRecompiled() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
-    CompiledHostProgram first = h.compile(null, "increase(c_total[1m])");
-    feed(first, slot, 10, 20);
+    CompiledHostProgram first = fed(List.of("increase(c_total[1m])"), 10, 20);
     h.gauge("node_load1");
 
     CompiledHostProgram second = h.compile(first, "increase(c_total[1m])");
@@ -106,9 +107,18 @@ class RateNodeTest {
 
   @Test
   void shouldKeepSamplesForTheLongestRangeOverASeries() throws Exception {
-    int slot = h.counter("c_total", "cpu", "0");
-    CompiledHostProgram program = h.compile(null, "increase(c_total[1m])", "increase(c_total[2m])");
-    feed(program, slot, 0, 10, 20, 30, 40, 50, 60, 70, 80);
+    CompiledHostProgram program =
+        fed(
+            List.of("increase(c_total[1m])", "increase(c_total[2m])"),
+            0,
+            10,
+            20,
+            30,
+            40,
+            50,
+            60,
+            70,
+            80);
 
     // Window [T+15s, T+135s]: all nine samples, 80 over 120 s, no extrapolation.
     assertEquals(Map.of(CPU0, 80.0), result(program.expr(1), T + 135_000));
