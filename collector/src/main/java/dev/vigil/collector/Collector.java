@@ -10,6 +10,7 @@ import dev.vigil.collector.rules.Rules;
 import dev.vigil.collector.rules.engine.EngineMetrics;
 import dev.vigil.collector.rules.engine.RuleEngine;
 import dev.vigil.collector.rules.engine.StoreIncidentSink;
+import dev.vigil.collector.rules.eval.HostCompiler;
 import dev.vigil.collector.rules.eval.ProgramCompiler;
 import dev.vigil.collector.store.HostState;
 import dev.vigil.collector.store.SeriesStore;
@@ -73,18 +74,7 @@ public final class Collector implements AutoCloseable {
    *     cannot be opened or migrated
    */
   public static Collector start(CollectorConfig config, LongSupplier clock) throws IOException {
-    return start(config, clock, Collector::hostCompiler);
-  }
-
-  /**
-   * The compiler of the rules for this build: the real compiler lives on another branch of issue 4
-   * and is wired here when it is merged. Until then every compile fails with this message, which
-   * the engine counts and logs, so rules are loaded but never fire.
-   */
-  private static ProgramCompiler hostCompiler(SeriesStore store) {
-    return (rules, host, previous) -> {
-      throw new UnsupportedOperationException("this build has no rule compiler (HostCompiler)");
-    };
+    return start(config, clock, HostCompiler::new);
   }
 
   /**

@@ -51,20 +51,28 @@ public final class Promtool {
    * @return promtool's output
    */
   public static String assertRulesAccepted(Path ruleFile) throws Exception {
-    Process promtool =
-        new ProcessBuilder(
-                ExternalTools.require("promtool", "prometheus"),
-                "check",
-                "rules",
-                ruleFile.toString())
-            .redirectErrorStream(true)
-            .start();
+    return assertSucceeds("check", "rules", ruleFile.toString());
+  }
+
+  /**
+   * Fails unless {@code promtool test rules} passes the unit-test file, showing what it said (for a
+   * {@code promql_expr_test}, the expected and the actual samples of each disagreement).
+   */
+  public static void assertRuleTestsPass(Path testFile) throws Exception {
+    assertSucceeds("test", "rules", testFile.toString());
+  }
+
+  private static String assertSucceeds(String... args) throws Exception {
+    String[] command = new String[args.length + 1];
+    command[0] = ExternalTools.require("promtool", "prometheus");
+    System.arraycopy(args, 0, command, 1, args.length);
+    Process promtool = new ProcessBuilder(command).redirectErrorStream(true).start();
     promtool.getOutputStream().close();
     String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
+    assertTrue(promtool.waitFor(120, TimeUnit.SECONDS), "promtool did not finish");
     assertTrue(
         promtool.exitValue() == 0,
-        "promtool check rules exited " + promtool.exitValue() + ":\n" + output);
+        "promtool " + String.join(" ", args) + " exited " + promtool.exitValue() + ":\n" + output);
     return output;
   }
 }

@@ -108,7 +108,7 @@ public final class HostState {
       current = current.grow(current.capacity() * 2);
       slots = current;
     }
-    int slot = current.add(family.id(), seriesText(metric, sorted), sorted.length > 0);
+    int slot = current.add(family.id(), seriesText(metric, sorted), sorted);
     slotByKey.put(key, slot);
     return slot;
   }

@@ -15,6 +15,7 @@ public final class SeriesSlots {
   final long[] updatedAtMillis;
   final byte[][] text;
   final boolean[] labelled;
+  final String[][] labelPairs;
 
   /** Slots of each family, by fleet-wide family id; replaced element-wise when a slot is added. */
   volatile int[][] slotsByFamily;
@@ -26,6 +27,7 @@ public final class SeriesSlots {
     updatedAtMillis = new long[capacity];
     text = new byte[capacity][];
     labelled = new boolean[capacity];
+    labelPairs = new String[capacity][];
     slotsByFamily = new int[families][];
   }
 
@@ -37,15 +39,17 @@ public final class SeriesSlots {
     System.arraycopy(updatedAtMillis, 0, next.updatedAtMillis, 0, n);
     System.arraycopy(text, 0, next.text, 0, n);
     System.arraycopy(labelled, 0, next.labelled, 0, n);
+    System.arraycopy(labelPairs, 0, next.labelPairs, 0, n);
     next.slotsByFamily = slotsByFamily.clone();
     next.count = n;
     return next;
   }
 
-  int add(int familyId, byte[] seriesText, boolean hasLabels) {
+  int add(int familyId, byte[] seriesText, String[] sortedPairs) {
     int slot = count;
     text[slot] = seriesText;
-    labelled[slot] = hasLabels;
+    labelled[slot] = sortedPairs.length > 0;
+    labelPairs[slot] = sortedPairs;
     updatedAtMillis[slot] = 0L;
     int[][] families = slotsByFamily;
     if (familyId >= families.length) {
@@ -95,6 +99,14 @@ public final class SeriesSlots {
   /** Whether {@link #text(int)} has opened a label set that the writer must close. */
   public boolean hasLabels(int slot) {
     return labelled[slot];
+  }
+
+  /**
+   * The series' labels as name/value pairs sorted by name, without {@code instance} (the host's
+   * name) and without the metric name. Cold path (rules are compiled from it): a copy.
+   */
+  public String[] labelPairs(int slot) {
+    return labelPairs[slot].clone();
   }
 
   /** Slots of one family on this host, or null when the host has none. */

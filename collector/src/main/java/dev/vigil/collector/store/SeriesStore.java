@@ -66,6 +66,11 @@ public final class SeriesStore {
     return familiesSorted;
   }
 
+  /** The family of that name, or null when no host has defined it. Cold path. */
+  public synchronized MetricFamily findFamily(String name) {
+    return familyByName.get(name);
+  }
+
   synchronized MetricFamily family(String name, MetricFamily.Type type, String help)
       throws SeriesRejectedException {
     MetricFamily known = familyByName.get(name);

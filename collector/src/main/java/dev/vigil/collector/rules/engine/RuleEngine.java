@@ -159,7 +159,11 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
       return;
     }
     try {
-      h.install(current, series, compiler.compile(current.rules(), h.host, h.program()));
+      HostProgram program = compiler.compile(current.rules(), h.host, h.program());
+      h.install(current, series, program);
+      for (String refused : program.problems()) {
+        problem(refused);
+      }
     } catch (RuntimeException e) {
       h.keepAfterFailure(current, series);
       problem(

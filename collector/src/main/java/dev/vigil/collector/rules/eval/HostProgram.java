@@ -1,5 +1,7 @@
 package dev.vigil.collector.rules.eval;
 
+import java.util.List;
+
 /**
  * The rules of one {@link dev.vigil.collector.rules.RuleSet} compiled for one host at one
  * generation of its series. Recompiled (a cold path) when the host's catalog adds series or the
@@ -22,4 +24,13 @@ public interface HostProgram {
    * The compiled {@code vigil_keep_firing_while} of rule {@code rule}, or null when it has none.
    */
   HostVector keepFiringWhile(int rule);
+
+  /**
+   * What Prometheus would refuse to evaluate on this host (e.g. a one-to-one match that finds two
+   * series alike), one message per expression; those expressions return nothing here. The engine
+   * logs and counts them.
+   */
+  default List<String> problems() {
+    return List.of();
+  }
 }
