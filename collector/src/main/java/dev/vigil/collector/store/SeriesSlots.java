@@ -1,6 +1,7 @@
 package dev.vigil.collector.store;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One generation of a host's series arrays, indexed by slot.
@@ -90,6 +91,11 @@ public final class SeriesSlots {
    */
   public byte[] text(int slot) {
     return text[slot];
+  }
+
+  /** The series' labels, name to value, parsed back from {@link #text(int)}; for cold paths. */
+  public Map<String, String> labels(int slot) {
+    return LabelText.parseLabels(text[slot]);
   }
 
   /** Whether {@link #text(int)} has opened a label set that the writer must close. */

@@ -66,6 +66,26 @@ public final class SeriesStore {
     return familiesSorted;
   }
 
+  /** The metric family of that name, or null when no host has defined it. */
+  public MetricFamily findFamily(String name) {
+    MetricFamily[] sorted = familiesSorted;
+    int low = 0;
+    int high = sorted.length - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int order = sorted[middle].name().compareTo(name);
+      if (order == 0) {
+        return sorted[middle];
+      }
+      if (order < 0) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return null;
+  }
+
   synchronized MetricFamily family(String name, MetricFamily.Type type, String help)
       throws SeriesRejectedException {
     MetricFamily known = familyByName.get(name);
