@@ -84,7 +84,8 @@ public final class Collector implements AutoCloseable {
               store,
               selfMetrics.registry(),
               clock,
-              new ApiHandler(config.apiTokens(), alerting.store()));
+              alerting.store()::unresolved,
+              new ApiHandler(config.apiTokens(), alerting.store(), store, config.staleAfter()));
       rules.watch();
       alerting.schedule(Alerting.PERIOD);
       return new Collector(store, selfMetrics, rules, alerting, ingest, http);
