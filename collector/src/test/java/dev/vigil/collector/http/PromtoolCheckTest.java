@@ -48,6 +48,7 @@ class PromtoolCheckTest {
       assertTrue(fleet.contains(",instance=\"ws-02\"} "), "fleet series missing");
       assertTrue(fleet.contains("\nvigil_incidents_open{severity=\"critical\"} 2\n"), fleet);
       assertTrue(fleet.contains("\nvigil_alerts{alertname=\"Disk \\\"full\\\"\","), fleet);
+      assertTrue(!fleet.contains("\nvigil_alerts{instance="), "an agent's vigil_alerts was served");
       Promtool.assertAccepts(fleet);
       Promtool.assertAccepts(get(base.resolve("/hosts/ws-01/metrics")));
     }
