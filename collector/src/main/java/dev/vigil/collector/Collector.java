@@ -115,7 +115,8 @@ public final class Collector implements AutoCloseable {
               store,
               selfMetrics.registry(),
               clock,
-              new ApiHandler(config.apiTokens(), alerting.store()));
+              alerting.store()::unresolved,
+              new ApiHandler(config.apiTokens(), alerting.store(), store, config.staleAfter()));
       rules.watch();
       engine.schedule();
       alerting.schedule(Alerting.PERIOD);

@@ -1,5 +1,6 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.cli.HostsCommand;
 import dev.vigil.collector.cli.IncidentsCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,6 +29,9 @@ public final class CollectorMain {
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     if (args.length > 0 && args[0].equals("incidents")) {
       return IncidentsCommand.run(tail(args), out, err, System.getenv());
+    }
+    if (args.length > 0 && args[0].equals("hosts")) {
+      return HostsCommand.run(tail(args), out, err, System.getenv());
     }
     String[] flags = args.length > 0 && args[0].equals("run") ? tail(args) : args;
     if (Arrays.asList(flags).contains("--help")) {
@@ -91,6 +95,7 @@ public final class CollectorMain {
         "\n",
         "Usage: vigil-collector [run] [--flag value ...]",
         "       vigil-collector incidents list|show|ack|resolve ... (see incidents --help)",
+        "       vigil-collector hosts list|show ... (see hosts --help)",
         "",
         "Receives agents' streams over gRPC and serves them to Prometheus over HTTP.",
         "",
@@ -156,7 +161,7 @@ public final class CollectorMain {
         flag(
             CollectorConfig.API_TOKENS_FILE,
             "none (API off)",
-            "incidents API tokens, one name:role:token per line, role read or write"),
+            "API tokens, one name:role:token per line, role read or write"),
         flag("help", "", "print this and exit"),
         "");
   }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.agent.Agent;
 import dev.vigil.agent.AgentConfig;
+import dev.vigil.collector.incident.FiringAlert;
+import dev.vigil.collector.incident.IncidentKey;
+import dev.vigil.collector.incident.Severity;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real Prometheus (Debian package {@code prometheus}) finds this host through the collector's
  * HTTP service discovery, using the shipped {@code deploy/prometheus/prometheus.yml}, scrapes it,
- * and answers a query for the host's {@code node_uname_info}.
+ * and answers a query for the host's {@code node_uname_info}; then for an incident of that host as
+ * {@code vigil_alerts}, from the collector's own job.
  */
 class PrometheusEndToEndTest {
   private static final Path SHIPPED_CONFIG = Path.of("../deploy/prometheus/prometheus.yml");
@@ -55,6 +60,20 @@ class PrometheusEndToEndTest {
         String query = "node_uname_info{job=\"vigil\",instance=\"" + host + "\"}";
         String answer = awaitResult(webPort, query);
         assertTrue(answer.contains("\"nodename\""), answer);
+        collector
+            .alerting()
+            .store()
+            .raise(
+                new FiringAlert(
+                    IncidentKey.of(host, "HostDown", Map.of()), Severity.CRITICAL, "", ""))
+            .get(60, TimeUnit.SECONDS);
+        String alert =
+            awaitResult(
+                webPort,
+                "vigil_alerts{job=\"vigil-collector\",instance=\""
+                    + host
+                    + "\",alertname=\"HostDown\",state=\"open\"}");
+        assertTrue(alert.contains("\"severity\":\"critical\""), alert);
       } finally {
         prometheus.destroy();
         if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.vigil.collector.incident.store.IncidentStore;
+import dev.vigil.collector.store.SeriesStore;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,15 +18,16 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every request under {@code /api/}: checks the bearer token and its role, hands the request to
- * {@link IncidentRoutes} and answers JSON, errors included ({@code {"error": "..."}}). Reads need a
- * read or write token, changes a write token. Without a tokens file the API is off and says so with
- * 404: it is never served unauthenticated.
+ * {@link HostRoutes} or {@link IncidentRoutes} and answers JSON, errors included ({@code {"error":
+ * "..."}}). Reads need a read or write token, changes a write token. Without a tokens file the API
+ * is off and says so with 404: it is never served unauthenticated.
  *
  * <p>It waits on the incident database, so it must run on an executor of its own, never on an event
  * loop.
@@ -39,14 +41,19 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
 
   private final ApiTokens tokens;
   private final IncidentRoutes incidents;
+  private final HostRoutes hosts;
 
   /**
    * @param tokens the accepted tokens, or null to keep the API off
    * @param store the incidents the API reads and changes
+   * @param fleet the hosts the API reports
+   * @param staleAfter how much older than a host's newest value a patch value may be and still
+   *     count as current (the collector's {@code --stale-after})
    */
-  public ApiHandler(ApiTokens tokens, IncidentStore store) {
+  public ApiHandler(ApiTokens tokens, IncidentStore store, SeriesStore fleet, Duration staleAfter) {
     this.tokens = tokens;
     this.incidents = new IncidentRoutes(store);
+    this.hosts = new HostRoutes(fleet, store, staleAfter);
   }
 
   @Override
@@ -94,11 +101,12 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
               + request.method()
               + " needs a write token");
     }
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    if (HostRoutes.serves(uri.path())) {
+      return hosts.answer(request.method(), uri);
+    }
     return incidents.answer(
-        request.method(),
-        new QueryStringDecoder(request.uri()),
-        request.content().toString(StandardCharsets.UTF_8),
-        caller.name());
+        request.method(), uri, request.content().toString(StandardCharsets.UTF_8), caller.name());
   }
 
   private ApiCaller caller(FullHttpRequest request) throws ApiException {

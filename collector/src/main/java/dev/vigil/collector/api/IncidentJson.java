@@ -1,6 +1,7 @@
 package dev.vigil.collector.api;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -60,7 +61,8 @@ final class IncidentJson {
     return o;
   }
 
-  private static com.google.gson.JsonElement time(Instant at) {
+  /** An instant as RFC 3339 UTC, or JSON null. */
+  static JsonElement time(Instant at) {
     return at == null ? JsonNull.INSTANCE : new JsonPrimitive(at.toString());
   }
 }

@@ -48,7 +48,7 @@ final class IncidentRoutes {
       throws ApiException {
     String path = uri.path();
     if (path.equals(INCIDENTS)) {
-      requireMethod(method, HttpMethod.GET);
+      ApiRequests.requireMethod(method, HttpMethod.GET);
       return IncidentJson.list(store.list(filter(uri.parameters())));
     }
     if (!path.startsWith(INCIDENTS + "/")) {
@@ -57,12 +57,12 @@ final class IncidentRoutes {
     String[] parts = path.substring(INCIDENTS.length() + 1).split("/", -1);
     long id = id(parts[0]);
     if (parts.length == 1) {
-      requireMethod(method, HttpMethod.GET);
+      ApiRequests.requireMethod(method, HttpMethod.GET);
       Incident incident = store.incident(id).orElseThrow(() -> unknown(id));
       return IncidentJson.withTimeline(incident, store.timeline(id));
     }
     if (parts.length == 2) {
-      requireMethod(method, HttpMethod.POST);
+      ApiRequests.requireMethod(method, HttpMethod.POST);
       return IncidentJson.incident(change(parts[1], id, comment(body, parts[1]), actor));
     }
     throw new ApiException(HttpResponseStatus.NOT_FOUND, "no API route " + path);
@@ -145,12 +145,12 @@ final class IncidentRoutes {
 
   private static IncidentFilter filter(Map<String, List<String>> query) throws ApiException {
     try {
-      String state = single(query, "state");
-      String severity = single(query, "severity");
-      String limit = single(query, "limit");
+      String state = ApiRequests.single(query, "state");
+      String severity = ApiRequests.single(query, "severity");
+      String limit = ApiRequests.single(query, "limit");
       return new IncidentFilter(
           state == null ? null : IncidentState.valueOf(state.toUpperCase(Locale.ROOT)),
-          single(query, "host"),
+          ApiRequests.single(query, "host"),
           severity == null ? null : Severity.parse(severity),
           limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit));
     } catch (IllegalArgumentException e) {
@@ -165,17 +165,6 @@ final class IncidentRoutes {
     }
   }
 
-  private static String single(Map<String, List<String>> query, String name) {
-    List<String> values = query.get(name);
-    if (values == null) {
-      return null;
-    }
-    if (values.size() > 1) {
-      throw new IllegalArgumentException(name + " is given more than once");
-    }
-    return values.get(0);
-  }
-
   private static long id(String text) throws ApiException {
     try {
       long id = Long.parseLong(text);
@@ -188,13 +177,6 @@ final class IncidentRoutes {
     throw new ApiException(
         HttpResponseStatus.BAD_REQUEST,
         "an incident id is a positive whole number, got \"" + text + "\"");
-  }
-
-  private static void requireMethod(HttpMethod method, HttpMethod allowed) throws ApiException {
-    if (!allowed.equals(method)) {
-      throw new ApiException(
-          HttpResponseStatus.METHOD_NOT_ALLOWED, method + " is not allowed here; use " + allowed);
-    }
   }
 
   private static ApiException unknown(long id) {

@@ -1,5 +1,6 @@
 /**
  * The collector's JSON API under {@code /api/v1/}: incidents to list, read, acknowledge, resolve
- * and comment on, behind bearer tokens with a read or write role.
+ * and comment on, and the fleet's hosts with their liveness and patch summary, behind bearer tokens
+ * with a read or write role.
  */
 package dev.vigil.collector.api;

@@ -18,35 +18,20 @@ final class IncidentText {
       return "no incidents\n";
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(COLUMNS);
     for (JsonObject incident : incidents) {
       String[] row = new String[FIELDS.length];
       for (int i = 0; i < FIELDS.length; i++) {
-        row[i] = text(incident.get(FIELDS[i]));
+        row[i] = TextTable.text(incident.get(FIELDS[i]));
       }
       rows.add(row);
     }
-    int[] widths = new int[COLUMNS.length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        boolean last = i == row.length - 1;
-        out.append(last ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-      }
-      out.append('\n');
-    }
-    return out.toString();
+    return TextTable.render(COLUMNS, rows);
   }
 
   /** The incident's fields, one per line, then its timeline. */
   static String card(JsonObject incident) {
     StringBuilder out = new StringBuilder();
-    out.append("incident ").append(text(incident.get("id"))).append('\n');
+    out.append("incident ").append(TextTable.text(incident.get("id"))).append('\n');
     for (String field :
         List.of(
             "state",
@@ -61,30 +46,23 @@ final class IncidentText {
             "resolved_at",
             "tier",
             "flaps")) {
-      out.append(String.format("  %-16s %s%n", field, text(incident.get(field))));
+      out.append(String.format("  %-16s %s%n", field, TextTable.text(incident.get(field))));
     }
     if (incident.has("timeline")) {
       out.append("timeline\n");
       for (JsonElement event : incident.getAsJsonArray("timeline")) {
         JsonObject e = event.getAsJsonObject();
-        String comment = text(e.get("comment"));
+        String comment = TextTable.text(e.get("comment"));
         out.append("  ")
-            .append(text(e.get("at")))
+            .append(TextTable.text(e.get("at")))
             .append("  ")
-            .append(text(e.get("action")))
+            .append(TextTable.text(e.get("action")))
             .append(" by ")
-            .append(text(e.get("actor")))
+            .append(TextTable.text(e.get("actor")))
             .append(comment.isEmpty() ? "" : ": " + comment)
             .append('\n');
       }
     }
     return out.toString();
-  }
-
-  private static String text(JsonElement value) {
-    if (value == null || value.isJsonNull()) {
-      return "-";
-    }
-    return value.isJsonPrimitive() ? value.getAsString() : value.toString();
   }
 }

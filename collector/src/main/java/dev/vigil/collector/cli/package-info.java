@@ -1,2 +1,2 @@
-/** {@code vigil-collector incidents ...}: the incidents API from a terminal. */
+/** {@code vigil-collector incidents ...} and {@code hosts ...}: the API from a terminal. */
 package dev.vigil.collector.cli;

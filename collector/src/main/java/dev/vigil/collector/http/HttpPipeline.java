@@ -37,11 +37,12 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
   }
 
   /** The routes, in the order they see a request. */
-  static ChannelHandler[] routes(SeriesSource source, SelfExposition self) {
+  static ChannelHandler[] routes(
+      SeriesSource source, SelfExposition self, IncidentSeries incidents) {
     return new ChannelHandler[] {
       new BadRequestHandler(),
       new HealthHandler(),
-      new MetricsHandler(source, self),
+      new MetricsHandler(source, self, incidents),
       new HostMetricsHandler(source),
       new ServiceDiscoveryHandler(source),
       new NotFoundHandler()

@@ -1,6 +1,7 @@
 package dev.vigil.collector.http;
 
 import dev.vigil.collector.CollectorConfig;
+import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.store.SeriesStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -16,13 +17,15 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The collector's HTTP/1.1 server: {@code /metrics}, {@code /hosts/<host>/metrics}, {@code /sd},
  * {@code /healthz} and, when given, the {@code /api/} route, served by Netty on a small event loop
- * group of its own.
+ * group of its own. The API's threads also refresh the incident series of {@code /metrics}.
  */
 public final class HttpServer implements AutoCloseable {
   private static final int CLOSE_TIMEOUT_SECONDS = 5;
@@ -45,6 +48,9 @@ public final class HttpServer implements AutoCloseable {
    *
    * @param selfMetrics the collector's own metrics, appended to {@code /metrics}
    * @param clock wall-clock milliseconds, to tell stale series
+   * @param unresolvedIncidents reads the open and acknowledged incidents, for the incident series
+   *     of {@code /metrics}; called at start and then every {@link IncidentSeries#PERIOD} on the
+   *     API's threads, never by a scrape
    * @param api the {@code /api/} route (a {@code @Sharable} handler of whole requests that passes
    *     on the ones it does not take), run on threads of its own; null to serve no API
    * @throws IOException when the address cannot be bound
@@ -54,14 +60,21 @@ public final class HttpServer implements AutoCloseable {
       SeriesStore store,
       PrometheusMeterRegistry selfMetrics,
       LongSupplier clock,
+      Supplier<List<Incident>> unresolvedIncidents,
       ChannelHandler api)
       throws IOException {
     SeriesSource source = new SeriesSource(store, clock, config.staleAfter());
     EventExecutorGroup apiExecutor =
         new DefaultEventExecutorGroup(API_THREADS, new DefaultThreadFactory("vigil-api", true));
+    IncidentSeries incidents = new IncidentSeries(unresolvedIncidents, clock);
+    incidents.refresh();
+    long period = IncidentSeries.PERIOD.toMillis();
+    apiExecutor.scheduleWithFixedDelay(incidents::refresh, period, period, TimeUnit.MILLISECONDS);
     HttpPipeline pipeline =
         new HttpPipeline(
-            apiExecutor, api, HttpPipeline.routes(source, new SelfExposition(selfMetrics)));
+            apiExecutor,
+            api,
+            HttpPipeline.routes(source, new SelfExposition(selfMetrics), incidents));
     // Scrapes are short and CPU-bound; two loops keep one slow fleet scrape from stalling the rest.
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(

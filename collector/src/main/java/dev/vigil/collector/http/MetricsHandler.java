@@ -7,13 +7,17 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import java.io.IOException;
 import java.util.Set;
 
-/** {@code /metrics}: the whole fleet with {@code instance} labels, then the collector's own. */
+/**
+ * {@code /metrics}: the whole fleet with {@code instance} labels, then the collector's own, then
+ * the incident series.
+ */
 @Sharable
 final class MetricsHandler extends RouteHandler {
   private static final int MIN_BUFFER_BYTES = 4096;
 
   private final SeriesSource source;
   private final SelfExposition self;
+  private final IncidentSeries incidents;
 
   /**
    * Size of the previous response: starting the next buffer there spares copying a large exposition
@@ -21,9 +25,10 @@ final class MetricsHandler extends RouteHandler {
    */
   private volatile int lastSize = MIN_BUFFER_BYTES;
 
-  MetricsHandler(SeriesSource source, SelfExposition self) {
+  MetricsHandler(SeriesSource source, SelfExposition self, IncidentSeries incidents) {
     this.source = source;
     this.self = self;
+    this.incidents = incidents;
   }
 
   @Override
@@ -37,6 +42,8 @@ final class MetricsHandler extends RouteHandler {
     try {
       self.writeTo(own);
       Set<String> taken = SelfExposition.namesTakenBy(own);
+      taken.addAll(IncidentExposition.NAMES);
+      incidents.writeTo(own);
       long freshSince = source.freshSince();
       FullHttpResponse response =
           Responses.ok(

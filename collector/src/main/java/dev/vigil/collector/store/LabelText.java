@@ -1,11 +1,11 @@
 package dev.vigil.collector.store;
 
 /** Escaping rules of the Prometheus text format, applied once when a series is defined. */
-final class LabelText {
+public final class LabelText {
   private LabelText() {}
 
   /** Label values escape backslash, double quote and line feed. */
-  static void appendEscapedValue(StringBuilder out, String value) {
+  public static void appendEscapedValue(StringBuilder out, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {

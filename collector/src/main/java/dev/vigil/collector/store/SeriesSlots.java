@@ -1,6 +1,9 @@
 package dev.vigil.collector.store;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One generation of a host's series arrays, indexed by slot.
@@ -94,6 +97,19 @@ public final class SeriesSlots {
    */
   public byte[] text(int slot) {
     return text[slot];
+  }
+
+  /**
+   * The series' labels, name to value in name order, without {@code instance} and the metric name;
+   * for cold paths.
+   */
+  public Map<String, String> labels(int slot) {
+    String[] pairs = labelPairs[slot];
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      labels.put(pairs[i], pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(labels);
   }
 
   /** Whether {@link #text(int)} has opened a label set that the writer must close. */

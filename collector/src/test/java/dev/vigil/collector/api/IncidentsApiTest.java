@@ -87,7 +87,8 @@ class IncidentsApiTest {
         new SeriesStore(100),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> T0.toEpochMilli(),
-        new ApiHandler(tokens, store));
+        store::unresolved,
+        new ApiHandler(tokens, store, new SeriesStore(100), config.staleAfter()));
   }
 
   @AfterEach

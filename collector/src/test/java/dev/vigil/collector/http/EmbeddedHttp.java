@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The route handlers on an {@link EmbeddedChannel} that looks bound to 127.0.0.1:9465. */
 final class EmbeddedHttp {
@@ -20,10 +21,11 @@ final class EmbeddedHttp {
 
   private final EmbeddedChannel channel;
 
-  EmbeddedHttp(SeriesStore store, PrometheusMeterRegistry selfMetrics) {
+  EmbeddedHttp(SeriesStore store, PrometheusMeterRegistry selfMetrics, IncidentSeries incidents) {
     SeriesSource source = StoreFixture.source(store);
     channel =
-        new EmbeddedChannel(HttpPipeline.routes(source, new SelfExposition(selfMetrics))) {
+        new EmbeddedChannel(
+            HttpPipeline.routes(source, new SelfExposition(selfMetrics), incidents)) {
           @Override
           protected SocketAddress localAddress0() {
             return new InetSocketAddress("127.0.0.1", 9465);
@@ -31,7 +33,12 @@ final class EmbeddedHttp {
         };
   }
 
-  /** Routes with a registry that holds no meters, so only the store shows. */
+  /** Routes without incidents. */
+  EmbeddedHttp(SeriesStore store, PrometheusMeterRegistry selfMetrics) {
+    this(store, selfMetrics, new IncidentSeries(List::of, () -> StoreFixture.NOW));
+  }
+
+  /** Routes with a registry that holds no meters and no incidents, so only the store shows. */
   EmbeddedHttp(SeriesStore store) {
     this(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
