@@ -13,13 +13,21 @@ import java.util.SplittableRandom;
  * moves a byte. The generated encoder writes fields in field-number order:
  *
  * <pre>
- * 0x1A len(varint)  0x08 epoch(1 byte)  0x10 seq(9 bytes)  0x18 timestamp_ms ...  values
- * ^ AgentFrame.batch ^ Batch.epoch      ^ Batch.seq
+ * 0x1A len(varint)  0x08 epoch(1 byte)  0x10 seq(9 bytes)  0x18 timestamp_ms(6 bytes)  values
+ * ^ AgentFrame.batch ^ Batch.epoch      ^ Batch.seq           ^ Batch.timestamp_ms
  * </pre>
+ *
+ * Timestamps from 2^35 to 2^42 ms (the years 1971 to 2109) are six-byte varints, so they too can be
+ * rewritten in place: a benchmark that evaluates rules steps time forward across the ring's turns.
  */
 final class BatchFrames {
   /** First seq; the smallest nine-byte varint. */
   static final long FIRST_SEQ = 1L << 56;
+
+  /** Timestamp of frame 0 (2026-01-01); frame i is i ticks of 15 s later until rewritten. */
+  static final long FIRST_TIMESTAMP = 1_767_225_600_000L;
+
+  private static final int TIMESTAMP_WIDTH = 6;
 
   private final byte[][] frames;
   private final int[] seqOffsets;
@@ -38,7 +46,7 @@ final class BatchFrames {
     for (int i = 0; i < value.length; i++) {
       value[i] = Math.floor(random.nextDouble() * 1e9) / 100;
     }
-    long timestamp = 1_767_225_600_000L;
+    long timestamp = FIRST_TIMESTAMP;
     for (int f = 0; f < ring; f++) {
       Batch.Builder batch =
           Batch.newBuilder().setEpoch(epoch).setSeq(FIRST_SEQ).setTimestampMs(timestamp);
@@ -59,8 +67,9 @@ final class BatchFrames {
               + CodedOutputStream.computeUInt32SizeNoTag(built.getSerializedSize())
               + CodedOutputStream.computeUInt64Size(1, epoch)
               + 1;
-      if (readVarint(frames[f], seqOffsets[f]) != FIRST_SEQ) {
-        throw new IllegalStateException("seq is not at byte " + seqOffsets[f] + " of frame " + f);
+      if (readVarint(frames[f], seqOffsets[f]) != FIRST_SEQ
+          || readVarint(frames[f], timestampOffset(f)) != timestamp) {
+        throw new IllegalStateException("seq or timestamp not where expected in frame " + f);
       }
       timestamp += 15_000;
     }
@@ -82,6 +91,24 @@ final class BatchFrames {
       b[p + k] = (byte) (seq | 0x80);
     }
     b[p + 8] = (byte) seq;
+  }
+
+  /** Rewrites frame {@code i}'s timestamp; {@code millis} must lie in [2^35, 2^42). */
+  void setTimestamp(int i, long millis) {
+    if (millis >>> 35 == 0 || millis >>> 42 != 0) {
+      throw new IllegalArgumentException(millis + " is not a six-byte varint");
+    }
+    byte[] b = frames[i];
+    int p = timestampOffset(i);
+    for (int k = 0; k < TIMESTAMP_WIDTH - 1; k++, millis >>>= 7) {
+      b[p + k] = (byte) (millis | 0x80);
+    }
+    b[p + TIMESTAMP_WIDTH - 1] = (byte) millis;
+  }
+
+  /** After the seq's nine bytes, the timestamp's tag byte. */
+  private int timestampOffset(int i) {
+    return seqOffsets[i] + 9 + 1;
   }
 
   private static long readVarint(byte[] b, int p) {
