@@ -12,9 +12,17 @@ done
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 
-# The incidents' SQLite file goes under the build output, not into the checkout.
+# The incidents' SQLite file and the API tokens go under the build output, not into the checkout.
 data_dir="$root/collector/target/local-data"
-java -jar "$collector_jar" --data-dir "$data_dir" &
+mkdir -p "$data_dir"
+# One write token for this local run, made once: the collector keeps its digest, the CLI reads it.
+token_file="$data_dir/api-token"
+if [[ ! -s $token_file ]]; then
+  (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$token_file")
+fi
+(umask 077; echo "local:write:$(cat "$token_file")" > "$data_dir/api-tokens")
+java -jar "$collector_jar" --data-dir "$data_dir" --api-tokens-file "$data_dir/api-tokens" \
+  --rules "$root/deploy/rules/vigil-default.yml" &
 pids+=($!)
 for _ in $(seq 100); do
   curl -fs http://127.0.0.1:9465/healthz >/dev/null 2>&1 && break
@@ -36,6 +44,10 @@ Vigil is running: a collector and an agent for $(hostname).
   health            http://127.0.0.1:9465/healthz
   agent ingest      127.0.0.1:7431 (gRPC)
   Prometheus config deploy/prometheus/prometheus.yml
+  alert rules       deploy/rules/vigil-default.yml (edit it: the collector reloads on change)
+  hosts, incidents  java -jar $collector_jar hosts list --token-file $token_file
+                    java -jar $collector_jar incidents list --token-file $token_file
+                    (or curl -H "Authorization: Bearer \$(cat $token_file)" http://127.0.0.1:9465/api/v1/hosts)
   agent spool       $state_dir
   incident store    $data_dir/incidents.db
 The agent reports every 15 s; Ctrl-C stops both.
