@@ -6,8 +6,6 @@ import dev.vigil.collector.Promtool;
 import dev.vigil.collector.rules.Rule;
 import dev.vigil.collector.rules.RuleReloader;
 import dev.vigil.collector.rules.promql.ExprPrinter;
-import dev.vigil.collector.store.HostIdentity;
-import dev.vigil.collector.store.MetricFamily;
 import dev.vigil.collector.store.SeriesStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -96,20 +94,9 @@ class PromtoolDifferentialTest {
 
   private static Map<String, TestHost> hosts(SeriesStore store, RecordedFleet fleet)
       throws Exception {
-    Map<String, TestHost> hosts = new LinkedHashMap<>();
-    for (String name : fleet.hosts) {
-      TestHost h = new TestHost(store, name);
-      h.host.claim(h, HostIdentity.UNKNOWN, 0);
-      if (name.equals(LOST_HOST)) {
-        h.host.release(h, false);
-      }
-      hosts.put(name, h);
-    }
-    for (RecordedSeries s : fleet.series) {
-      MetricFamily.Type type =
-          s.metric.endsWith("_total") ? MetricFamily.Type.COUNTER : MetricFamily.Type.GAUGE;
-      s.slot = hosts.get(s.instance).host.define(s.metric, type, "", s.labels);
-    }
+    Map<String, TestHost> hosts = fleet.load(store);
+    TestHost lost = hosts.get(LOST_HOST);
+    lost.host.release(lost, false);
     return hosts;
   }
 
@@ -141,11 +128,7 @@ class PromtoolDifferentialTest {
     int next = 0;
     for (int step = 0; step < fleet.steps; step++) {
       long t = step * RecordedFleet.STEP_MILLIS;
-      for (RecordedSeries s : fleet.series) {
-        if (s.present[step]) {
-          hosts.get(s.instance).set(s.slot, s.values[step], t);
-        }
-      }
+      fleet.write(step, hosts);
       programs.values().forEach(HostProgram::observe);
       while (next < EVAL_MILLIS.length && EVAL_MILLIS[next] < t + RecordedFleet.STEP_MILLIS) {
         expected.add(samplesAt(programs, exprs, EVAL_MILLIS[next++]));
@@ -197,15 +180,11 @@ class PromtoolDifferentialTest {
     StringBuilder out = new StringBuilder();
     out.append("rule_files: []\nevaluation_interval: 15s\ntests:\n  - interval: 15s\n");
     out.append("    input_series:\n");
-    for (RecordedSeries s : fleet.series) {
-      inputSeries(out, s.selector(), s.expanded());
-    }
+    fleet.appendInputSeries(out);
     for (String host : fleet.hosts) {
-      // The collector's own series: a sample at every step from the first, as Vigil always has one.
       int up = host.equals(LOST_HOST) ? 0 : 1;
-      inputSeries(out, "vigil_host_up{instance=\"" + host + "\"}", "_ " + up + "x" + (STEPS - 2));
-      inputSeries(
-          out, "vigil_host_lost{instance=\"" + host + "\"}", "_ " + (1 - up) + "x" + (STEPS - 2));
+      liveness("vigil_host_up", host, up).appendInputSeries(out);
+      liveness("vigil_host_lost", host, 1 - up).appendInputSeries(out);
     }
     out.append("    promql_expr_test:\n");
     for (int at = 0; at < EVAL_MILLIS.length; at++) {
@@ -220,9 +199,13 @@ class PromtoolDifferentialTest {
     return out.toString();
   }
 
-  private static void inputSeries(StringBuilder out, String series, String values) {
-    out.append("      - series: '").append(series).append("'\n");
-    out.append("        values: '").append(values).append("'\n");
+  /** The collector's own series: a sample at every step from the first, as Vigil always has one. */
+  private static RecordedSeries liveness(String metric, String host, double value) {
+    RecordedSeries s = new RecordedSeries(metric, host, new String[0], STEPS);
+    for (int step = 1; step < STEPS; step++) {
+      s.set(step, value);
+    }
+    return s;
   }
 
   private static TreeSet<String> answered(List<String> exprs, List<List<String>> expected) {

@@ -1,7 +1,13 @@
 package dev.vigil.collector.rules.eval;
 
+import dev.vigil.collector.store.HostIdentity;
+import dev.vigil.collector.store.MetricFamily;
+import dev.vigil.collector.store.SeriesRejectedException;
+import dev.vigil.collector.store.SeriesStore;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -29,6 +35,52 @@ final class RecordedFleet {
     }
     // At 39m45s this sample is exactly 5 minutes old: the lookback's edge.
     pauseAfter("pc-b", "node_memory_MemAvailable_bytes", 139, 30);
+  }
+
+  /**
+   * Adds a series with no samples yet, for a test that needs a shape of its own. It is created in
+   * promtool at its first sample, after the generated ones: keep it out of aggregations whose order
+   * matters.
+   */
+  RecordedSeries shaped(String host, String metric, String... labels) {
+    add(host, metric, labels);
+    return series.get(series.size() - 1);
+  }
+
+  /**
+   * Each host in {@code store}, connected (a {@link TestHost} is its stream), with every series
+   * defined in order; each series learns its slot.
+   */
+  Map<String, TestHost> load(SeriesStore store) throws SeriesRejectedException {
+    Map<String, TestHost> loaded = new LinkedHashMap<>();
+    for (String name : hosts) {
+      TestHost h = new TestHost(store, name);
+      h.host.claim(h, HostIdentity.UNKNOWN, 0);
+      loaded.put(name, h);
+    }
+    for (RecordedSeries s : series) {
+      MetricFamily.Type type =
+          s.metric.endsWith("_total") ? MetricFamily.Type.COUNTER : MetricFamily.Type.GAUGE;
+      s.slot = loaded.get(s.instance).host.define(s.metric, type, "", s.labels);
+    }
+    return loaded;
+  }
+
+  /** Writes the samples of {@code step} into the hosts' slots, as a batch would. */
+  void write(int step, Map<String, TestHost> loaded) {
+    long t = step * STEP_MILLIS;
+    for (RecordedSeries s : series) {
+      if (s.present[step]) {
+        loaded.get(s.instance).set(s.slot, s.values[step], t);
+      }
+    }
+  }
+
+  /** Appends every series as a promtool {@code input_series} entry. */
+  void appendInputSeries(StringBuilder out) {
+    for (RecordedSeries s : series) {
+      s.appendInputSeries(out);
+    }
   }
 
   /** Makes the series' sample at {@code step} its last for {@code steps} steps. */

@@ -41,6 +41,12 @@ final class RecordedSeries {
     return out.append('}').toString();
   }
 
+  /** Appends this series as a promtool {@code input_series} entry. */
+  void appendInputSeries(StringBuilder out) {
+    out.append("      - series: '").append(selector()).append("'\n");
+    out.append("        values: '").append(expanded()).append("'\n");
+  }
+
   /**
    * The samples in promtool's expanding notation: {@code _xN} for N missing samples, {@code vxN}
    * for a value repeated N more times, every value written exactly.
