@@ -60,11 +60,13 @@ class CollectorCrashTest {
     StormAgents agents = new StormAgents(HOSTS);
     IncidentFileSnapshot stored = IncidentFileSnapshot.EMPTY;
     for (int round = 0; round < ROUNDS; round++) {
-      CollectorProcess collector =
-          CollectorProcess.start(dir.resolve("collector-" + round + ".err"), flags);
-      agents.connect(collector.ingest());
-      Run run = storm(agents, random);
-      collector.kill();
+      Run run;
+      try (CollectorProcess collector =
+          CollectorProcess.start(dir.resolve("collector-" + round + ".log"), flags)) {
+        agents.connect(collector.ingest());
+        run = storm(agents, random);
+        collector.kill();
+      }
       agents.disconnect();
       IncidentFileSnapshot after = IncidentFileSnapshot.read(file(), RECEIVER, stored);
       checkSteadyHosts(stored, after, run);
@@ -190,14 +192,16 @@ class CollectorCrashTest {
             && expected.size() > heldWhileDown.size(),
         "open at the last kill: " + open.keySet());
 
-    CollectorProcess collector = CollectorProcess.start(dir.resolve("collector-final.err"), flags);
-    agents.connect(collector.ingest());
-    agents.send(hot);
-    agents.awaitAcks();
-    awaitUnresolvedHosts(expected);
-    agents.send(hot);
-    agents.awaitAcks();
-    collector.stop();
+    try (CollectorProcess collector =
+        CollectorProcess.start(dir.resolve("collector-final.log"), flags)) {
+      agents.connect(collector.ingest());
+      agents.send(hot);
+      agents.awaitAcks();
+      awaitUnresolvedHosts(expected);
+      agents.send(hot);
+      agents.awaitAcks();
+      collector.stop();
+    }
     agents.disconnect();
 
     IncidentFileSnapshot end = IncidentFileSnapshot.read(file(), RECEIVER, atKill);

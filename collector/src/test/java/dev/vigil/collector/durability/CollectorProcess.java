@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * The real collector ({@link CollectorMain}) in a child JVM on loopback ports it chooses, found by
- * the line it logs once it listens, and ended by SIGKILL or SIGTERM.
+ * the line it logs once it listens, and ended by SIGKILL or SIGTERM; closing it kills it if it
+ * still runs, so that a failed test leaves no collector behind.
  */
-final class CollectorProcess {
+final class CollectorProcess implements AutoCloseable {
   private static final long WAIT_SECONDS = 60;
   private static final Pattern LISTENING =
       Pattern.compile("agents connect to (127\\.0\\.0\\.1):(\\d+);");
@@ -127,6 +128,13 @@ final class CollectorProcess {
   void stop() throws InterruptedException {
     process.destroy();
     awaitExit("SIGTERM");
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
   }
 
   private void awaitExit(String signal) throws InterruptedException {
