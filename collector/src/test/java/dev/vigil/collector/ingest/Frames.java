@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Encoded frames built with the generated classes: the reference the hand decoder must match. */
-final class Frames {
-  static final long EPOCH = 7;
+public final class Frames {
+  public static final long EPOCH = 7;
 
   private Frames() {}
 
-  static byte[] hello(String host) {
+  public static byte[] hello(String host) {
     return hello(host, EPOCH);
   }
 
@@ -74,7 +74,7 @@ final class Frames {
    * A full catalog interning every string once; each series is {@code {name, label, value, ...}}
    * and counters are recognised by their {@code _total} suffix.
    */
-  static byte[] catalog(long epoch, List<String[]> series) {
+  public static byte[] catalog(long epoch, List<String[]> series) {
     Map<String, Integer> symbols = new LinkedHashMap<>();
     Catalog.Builder catalog =
         Catalog.newBuilder().setEpoch(epoch).setFirstSymbolId(1).setFirstSeriesId(0);
@@ -109,7 +109,7 @@ final class Frames {
     return batch;
   }
 
-  static byte[] frame(Batch.Builder batch) {
+  public static byte[] frame(Batch.Builder batch) {
     return AgentFrame.newBuilder().setBatch(batch).build().toByteArray();
   }
 
