@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Encoded frames built with the generated classes: the reference the hand decoder must match. */
-final class Frames {
+public final class Frames {
   static final long EPOCH = 7;
 
   private Frames() {}
 
-  static byte[] hello(String host) {
+  public static byte[] hello(String host) {
     return hello(host, EPOCH);
   }
 
@@ -43,7 +43,7 @@ final class Frames {
         .toByteArray();
   }
 
-  static byte[] goodbye() {
+  public static byte[] goodbye() {
     return AgentFrame.newBuilder()
         .setGoodbye(Goodbye.newBuilder().setReason(Goodbye.Reason.REASON_SHUTDOWN))
         .build()
@@ -54,7 +54,7 @@ final class Frames {
    * A catalog of {@code count} node_cpu_seconds_total-like series, labels cpu and mode, in epoch
    * {@link #EPOCH}, starting from empty tables.
    */
-  static byte[] cpuCatalog(int count) {
+  public static byte[] cpuCatalog(int count) {
     return catalog(EPOCH, cpuSeries(count));
   }
 
@@ -113,7 +113,7 @@ final class Frames {
     return AgentFrame.newBuilder().setBatch(batch).build().toByteArray();
   }
 
-  static byte[] denseBatch(long seq, double... values) {
+  public static byte[] denseBatch(long seq, double... values) {
     return frame(batch(seq, values));
   }
 

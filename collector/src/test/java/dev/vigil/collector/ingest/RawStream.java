@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * One client stream to the ingest that sends frames as raw bytes, so that tests can send what no
  * agent would, and collects what the collector answers: acks, paces and the closing status.
  */
-final class RawStream implements StreamObserver<CollectorFrame> {
+public final class RawStream implements StreamObserver<CollectorFrame> {
   private static final MethodDescriptor<byte[], CollectorFrame> RAW_STREAM =
       IngestGrpc.getStreamMethod().toBuilder(
               new RawMarshaller(), ProtoUtils.marshaller(CollectorFrame.getDefaultInstance()))
@@ -32,7 +32,7 @@ final class RawStream implements StreamObserver<CollectorFrame> {
   private StreamObserver<byte[]> requests;
 
   /** Opens a stream on {@code channel} and sends {@code frames} (encoded AgentFrames). */
-  static RawStream open(Channel channel, byte[]... frames) {
+  public static RawStream open(Channel channel, byte[]... frames) {
     RawStream stream = new RawStream();
     stream.requests =
         ClientCalls.asyncBidiStreamingCall(
@@ -41,17 +41,17 @@ final class RawStream implements StreamObserver<CollectorFrame> {
     return stream;
   }
 
-  void send(byte[]... frames) {
+  public void send(byte[]... frames) {
     for (byte[] frame : frames) {
       requests.onNext(frame);
     }
   }
 
-  void finish() {
+  public void finish() {
     requests.onCompleted();
   }
 
-  long nextAck() throws InterruptedException {
+  public long nextAck() throws InterruptedException {
     Long ack = acks.poll(10, TimeUnit.SECONDS);
     assertNotNull(ack, "no ack within 10 s; stream closed with " + closed.peek());
     return ack;
@@ -63,7 +63,7 @@ final class RawStream implements StreamObserver<CollectorFrame> {
     return pace;
   }
 
-  Status awaitClose() throws InterruptedException {
+  public Status awaitClose() throws InterruptedException {
     Status status = closed.poll(10, TimeUnit.SECONDS);
     assertNotNull(status, "stream not closed within 10 s");
     return status;
