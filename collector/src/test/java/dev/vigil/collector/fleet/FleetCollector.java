@@ -37,6 +37,7 @@ final class FleetCollector implements AutoCloseable {
   final EngineMetrics metrics = new EngineMetrics();
   final IncidentStore incidents;
   final RuleEngine engine;
+  final FleetRecorder recorder;
   final IngestServer ingest;
   final ManagedChannel channel;
   private boolean crashed;
@@ -63,13 +64,8 @@ final class FleetCollector implements AutoCloseable {
         CollectorConfig.defaults()
             .withListen(
                 new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
-    ingest =
-        IngestServer.start(
-            config,
-            store,
-            new IngestMetrics(),
-            new FleetRecorder(incidents.fleet(), store, engine),
-            clock::millis);
+    recorder = new FleetRecorder(incidents.fleet(), store, engine);
+    ingest = IngestServer.start(config, store, new IngestMetrics(), recorder, clock::millis);
     channel = NettyChannelBuilder.forAddress(ingest.address()).usePlaintext().build();
   }
 
@@ -94,9 +90,14 @@ final class FleetCollector implements AutoCloseable {
 
   /** The unresolved incidents as host/rule, once the writer has run every raise handed to it. */
   List<String> unresolved() throws Exception {
-    // The writer runs changes in order: once this write is done, every raise before it is too.
-    incidents.fleet().seen(Map.of()).get(10, TimeUnit.SECONDS);
+    settle();
     return incidents.unresolved().stream().map(FleetCollector::text).toList();
+  }
+
+  /** Waits until the writer has run every change handed to it so far. */
+  void settle() throws Exception {
+    // The writer runs changes in order: once this empty one is done, every one before it is too.
+    incidents.fleet().seen(Map.of()).get(10, TimeUnit.SECONDS);
   }
 
   private static String text(Incident incident) {

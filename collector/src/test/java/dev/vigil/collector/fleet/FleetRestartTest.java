@@ -2,10 +2,14 @@ package dev.vigil.collector.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.collector.Collector;
+import dev.vigil.collector.TestConfigs;
 import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.incident.IncidentEvent;
+import dev.vigil.collector.incident.store.FleetHost;
 import dev.vigil.collector.incident.store.MutableClock;
 import dev.vigil.collector.ingest.Frames;
 import dev.vigil.collector.ingest.RawStream;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,11 +152,58 @@ class FleetRestartTest {
       HostForgetter forgetter =
           new HostForgetter(collector.store, collector.engine, collector.incidents);
       IllegalStateException refused =
-          org.junit.jupiter.api.Assertions.assertThrows(
-              IllegalStateException.class, () -> forgetter.forget("alpha", "ana"));
+          assertThrows(IllegalStateException.class, () -> forgetter.forget("alpha", "ana"));
       assertEquals("host alpha is connected", refused.getMessage());
       assertTrue(collector.store.find("alpha").up());
     }
+  }
+
+  @Test
+  void shouldRecordLastSeenWhenRefreshedNotPerBatch() throws Exception {
+    try (FleetCollector collector = new FleetCollector(dir, clock)) {
+      RawStream agent = connect(collector, "alpha");
+      clock.advance(Duration.ofSeconds(50));
+      agent.send(Frames.denseBatch(2, 6));
+      assertEquals(2, agent.nextAck());
+      collector.settle();
+      assertEquals(T0, lastSeen(collector, "alpha"), "as of its Hello: a batch writes nothing");
+
+      assertEquals(1, collector.recorder.refresh());
+      collector.settle();
+      assertEquals(T0.plusSeconds(50), lastSeen(collector, "alpha"));
+    }
+  }
+
+  @Test
+  void shouldRememberTheFleetAcrossARestartOfTheWholeCollector() throws Exception {
+    try (Collector first = Collector.start(TestConfigs.loopback(dir), clock::millis)) {
+      ManagedChannel own =
+          NettyChannelBuilder.forAddress(first.ingestAddress()).usePlaintext().build();
+      RawStream agent =
+          RawStream.open(own, Frames.hello("alpha"), Frames.cpuCatalog(1), Frames.denseBatch(1, 5));
+      assertEquals(1, agent.nextAck());
+      own.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    clock.advance(Duration.ofHours(1));
+
+    try (Collector second = Collector.start(TestConfigs.loopback(dir), clock::millis)) {
+      HostState alpha = second.store().find("alpha");
+      assertTrue(alpha.lost());
+      assertEquals(Map.of("site", "lab"), alpha.identity().labels());
+      assertEquals(List.of("alpha"), names(second.alerting().store().fleet().hosts()));
+    }
+  }
+
+  private static Instant lastSeen(FleetCollector collector, String host) {
+    return collector.incidents.fleet().hosts().stream()
+        .filter(h -> h.name().equals(host))
+        .findFirst()
+        .orElseThrow()
+        .lastSeen();
+  }
+
+  private static List<String> names(List<FleetHost> hosts) {
+    return hosts.stream().map(FleetHost::name).toList();
   }
 
   /** Bounded waits: the ingest thread claims and releases hosts on its own. */
