@@ -37,6 +37,9 @@ final class HostRules {
   /** Whether the last batch was part of a backlog still being replayed. */
   boolean lastBatchCatchingUp;
 
+  /** Whether the host was decommissioned: the sweep that still holds it leaves it alone. */
+  boolean forgotten;
+
   /** Whether a batch has arrived: before one, the restored incidents wait. */
   private boolean batched;
 

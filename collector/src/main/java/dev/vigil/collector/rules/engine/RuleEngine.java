@@ -148,11 +148,17 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
 
   /**
    * Drops a decommissioned host and its alerts without telling the store: whoever forgets the host
-   * resolves its incidents.
+   * resolves its incidents, after this returns. An evaluation of the host already running finishes
+   * first, so whatever it raised reaches the store before the resolve; none runs after.
    */
   public void forget(HostState host) {
-    hosts.remove(host);
     restored.remove(host.name());
+    HostRules h = hosts.remove(host);
+    if (h != null) {
+      synchronized (h) {
+        h.forgotten = true;
+      }
+    }
   }
 
   /**
@@ -166,7 +172,7 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
     for (HostRules h : hosts.values()) {
       synchronized (h) {
         long now = clock.getAsLong();
-        if (now - h.lastBatchWall < period) {
+        if (h.forgotten || now - h.lastBatchWall < period) {
           continue;
         }
         compiled(h);
