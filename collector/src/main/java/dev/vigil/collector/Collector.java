@@ -2,7 +2,11 @@ package dev.vigil.collector;
 
 import dev.vigil.collector.alerting.Alerting;
 import dev.vigil.collector.api.ApiHandler;
+import dev.vigil.collector.fleet.FleetRecorder;
+import dev.vigil.collector.fleet.FleetSeeder;
+import dev.vigil.collector.fleet.HostForgetter;
 import dev.vigil.collector.http.HttpServer;
+import dev.vigil.collector.incident.store.FleetTable;
 import dev.vigil.collector.ingest.IngestMetrics;
 import dev.vigil.collector.ingest.IngestServer;
 import dev.vigil.collector.rules.RuleReloader;
@@ -28,9 +32,10 @@ import java.util.function.LongSupplier;
 /**
  * A running collector: the series store, the gRPC ingest that fills it and the HTTP server that
  * exposes it, the alerting rules in force and the engine that evaluates them as batches land, the
- * incident store with escalation and notification delivery, plus the collector's own metrics.
- * Closing it stops both servers, the rules' watcher and sweep and the notification thread, then
- * closes the incident store.
+ * incident store with escalation and notification delivery, the fleet it remembers across restarts
+ * (seeded at start), plus the collector's own metrics. Closing it stops both servers, the rules'
+ * watcher and sweep, the fleet's refresh and the notification thread, then closes the incident
+ * store.
  */
 public final class Collector implements AutoCloseable {
   private final SeriesStore store;
@@ -38,6 +43,7 @@ public final class Collector implements AutoCloseable {
   private final RuleReloader rules;
   private final Alerting alerting;
   private final RuleEngine engine;
+  private final FleetRecorder fleet;
   private final IngestServer ingest;
   private final HttpServer http;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -48,6 +54,7 @@ public final class Collector implements AutoCloseable {
       RuleReloader rules,
       Alerting alerting,
       RuleEngine engine,
+      FleetRecorder fleet,
       IngestServer ingest,
       HttpServer http) {
     this.store = store;
@@ -55,6 +62,7 @@ public final class Collector implements AutoCloseable {
     this.rules = rules;
     this.alerting = alerting;
     this.engine = engine;
+    this.fleet = fleet;
     this.ingest = ingest;
     this.http = http;
   }
@@ -96,6 +104,7 @@ public final class Collector implements AutoCloseable {
     RuleReloader rules = null;
     Alerting alerting = null;
     RuleEngine engine = null;
+    FleetRecorder fleet = null;
     IngestServer ingest = null;
     try {
       rules = RuleReloader.load(config.rules(), selfMetrics.registry(), clock);
@@ -108,7 +117,10 @@ public final class Collector implements AutoCloseable {
               selfMetrics.registry(),
               new MillisClock(clock));
       engine = engine(rules.rules(), compilers.apply(store), alerting, selfMetrics, clock);
-      ingest = IngestServer.start(config, store, metrics, engine, clock);
+      FleetTable table = alerting.store().fleet();
+      FleetSeeder.seed(table, store, engine, Instant.ofEpochMilli(clock.getAsLong()));
+      fleet = new FleetRecorder(table, store, engine);
+      ingest = IngestServer.start(config, store, metrics, fleet, clock);
       HttpServer http =
           HttpServer.start(
               config,
@@ -116,13 +128,22 @@ public final class Collector implements AutoCloseable {
               selfMetrics.registry(),
               clock,
               alerting.store()::unresolved,
-              new ApiHandler(config.apiTokens(), alerting.store(), store, config.staleAfter()));
+              new ApiHandler(
+                  config.apiTokens(),
+                  alerting.store(),
+                  store,
+                  new HostForgetter(store, engine, alerting.store()),
+                  config.staleAfter()));
       rules.watch();
       engine.schedule();
+      fleet.schedule();
       alerting.schedule(Alerting.PERIOD);
-      return new Collector(store, selfMetrics, rules, alerting, engine, ingest, http);
+      return new Collector(store, selfMetrics, rules, alerting, engine, fleet, ingest, http);
     } catch (IOException | RuntimeException e) {
       closeIngest(ingest);
+      if (fleet != null) {
+        fleet.close();
+      }
       if (engine != null) {
         engine.close();
       }
@@ -191,6 +212,7 @@ public final class Collector implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       closeIngest(ingest);
+      fleet.close();
       engine.close();
       http.close();
       alerting.close();

@@ -3,6 +3,7 @@ package dev.vigil.collector.api;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.vigil.collector.fleet.HostForgetter;
 import dev.vigil.collector.incident.store.IncidentStore;
 import dev.vigil.collector.store.SeriesStore;
 import io.netty.buffer.ByteBufUtil;
@@ -47,13 +48,19 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
    * @param tokens the accepted tokens, or null to keep the API off
    * @param store the incidents the API reads and changes
    * @param fleet the hosts the API reports
+   * @param forgetter how the API forgets a decommissioned host
    * @param staleAfter how much older than a host's newest value a patch value may be and still
    *     count as current (the collector's {@code --stale-after})
    */
-  public ApiHandler(ApiTokens tokens, IncidentStore store, SeriesStore fleet, Duration staleAfter) {
+  public ApiHandler(
+      ApiTokens tokens,
+      IncidentStore store,
+      SeriesStore fleet,
+      HostForgetter forgetter,
+      Duration staleAfter) {
     this.tokens = tokens;
     this.incidents = new IncidentRoutes(store);
-    this.hosts = new HostRoutes(fleet, store, staleAfter);
+    this.hosts = new HostRoutes(fleet, store, forgetter, staleAfter);
   }
 
   @Override
@@ -103,7 +110,7 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     if (HostRoutes.serves(uri.path())) {
-      return hosts.answer(request.method(), uri);
+      return hosts.answer(request.method(), uri, caller.name());
     }
     return incidents.answer(
         request.method(), uri, request.content().toString(StandardCharsets.UTF_8), caller.name());

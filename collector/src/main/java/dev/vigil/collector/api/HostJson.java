@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.store.HostIdentity;
 import dev.vigil.collector.store.HostState;
 import java.time.Instant;
@@ -41,6 +42,16 @@ final class HostJson {
     o.add("os", text(identity.os()));
     o.add("patch", patch(patch));
     o.addProperty("unresolved_incidents", unresolvedIncidents);
+    return o;
+  }
+
+  /** A forgotten host and the ids of the incidents its forgetting resolved. */
+  static JsonObject forgotten(String name, List<Incident> resolved) {
+    JsonArray ids = new JsonArray();
+    resolved.forEach(i -> ids.add(i.id()));
+    JsonObject o = new JsonObject();
+    o.addProperty("name", name);
+    o.add("resolved_incidents", ids);
     return o;
   }
 

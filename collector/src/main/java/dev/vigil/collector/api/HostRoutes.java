@@ -1,6 +1,7 @@
 package dev.vigil.collector.api;
 
 import com.google.gson.JsonObject;
+import dev.vigil.collector.fleet.HostForgetter;
 import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.incident.store.IncidentStore;
 import dev.vigil.collector.store.HostState;
@@ -13,13 +14,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The host routes, once the caller is known:
  *
  * <pre>
  * GET /api/v1/hosts?state=&amp;label=name:value&amp;after=&amp;limit=   by name
- * GET /api/v1/hosts/{name}
+ * GET    /api/v1/hosts/{name}
+ * DELETE /api/v1/hosts/{name}   forgets a decommissioned host (409 while it is connected)
  * </pre>
  *
  * Each host comes with its liveness, identity, patch summary and its count of unresolved incidents,
@@ -30,15 +33,18 @@ final class HostRoutes {
 
   private final SeriesStore hosts;
   private final IncidentStore incidents;
+  private final HostForgetter forgetter;
   private final Duration staleAfter;
 
   /**
    * @param staleAfter how much older than a host's newest value a patch value may be and still
    *     count as current
    */
-  HostRoutes(SeriesStore hosts, IncidentStore incidents, Duration staleAfter) {
+  HostRoutes(
+      SeriesStore hosts, IncidentStore incidents, HostForgetter forgetter, Duration staleAfter) {
     this.hosts = hosts;
     this.incidents = incidents;
+    this.forgetter = forgetter;
     this.staleAfter = staleAfter;
   }
 
@@ -47,10 +53,13 @@ final class HostRoutes {
     return path.equals(HOSTS) || path.startsWith(HOSTS + "/");
   }
 
-  JsonObject answer(HttpMethod method, QueryStringDecoder uri) throws ApiException {
-    ApiRequests.requireMethod(method, HttpMethod.GET);
+  /**
+   * @param actor the caller's token name, written to the timeline of incidents a forget resolves
+   */
+  JsonObject answer(HttpMethod method, QueryStringDecoder uri, String actor) throws ApiException {
     String path = uri.path();
     if (path.equals(HOSTS)) {
+      ApiRequests.requireMethod(method, HttpMethod.GET);
       return list(filter(uri.parameters()));
     }
     String name = path.substring(HOSTS.length() + 1);
@@ -58,7 +67,23 @@ final class HostRoutes {
     if (host == null) {
       throw new ApiException(HttpResponseStatus.NOT_FOUND, "no host " + name);
     }
+    if (HttpMethod.DELETE.equals(method)) {
+      return forget(name, actor);
+    }
+    ApiRequests.requireMethod(method, HttpMethod.GET);
     return json(host, unresolvedByHost());
+  }
+
+  private JsonObject forget(String name, String actor) throws ApiException {
+    try {
+      return HostJson.forgotten(name, ApiRequests.await(forgetter.forget(name, actor)));
+    } catch (IllegalStateException e) {
+      throw new ApiException(
+          HttpResponseStatus.CONFLICT,
+          "host " + name + " is connected; stop its agent (or wait until it is lost) first");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("forgetting host " + name + " failed", e.getCause());
+    }
   }
 
   private JsonObject list(HostFilter filter) {

@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The incident routes, once the caller is known:
@@ -34,9 +32,6 @@ import java.util.concurrent.TimeoutException;
 final class IncidentRoutes {
   static final String INCIDENTS = "/api/v1/incidents";
   static final int DEFAULT_LIMIT = 100;
-
-  /** How long a change may wait for the store's writer before the request fails. */
-  private static final long CHANGE_TIMEOUT_SECONDS = 30;
 
   private final IncidentStore store;
 
@@ -80,16 +75,9 @@ final class IncidentRoutes {
                   "no action " + verb + " on an incident; use ack, resolve or comment");
         };
     try {
-      return changed.get(CHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return ApiRequests.await(changed);
     } catch (ExecutionException e) {
       throw refused(e.getCause(), id);
-    } catch (TimeoutException e) {
-      throw new ApiException(
-          HttpResponseStatus.SERVICE_UNAVAILABLE,
-          "the incident store did not take the change within " + CHANGE_TIMEOUT_SECONDS + "s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "the collector is stopping");
     }
   }
 

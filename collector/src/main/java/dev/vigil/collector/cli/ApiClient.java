@@ -82,6 +82,11 @@ final class ApiClient {
                 .build()));
   }
 
+  /** The JSON of a DELETE of {@code path}, or empty when the API refused. */
+  Optional<JsonObject> delete(String path) throws IOException, InterruptedException {
+    return answer(send(request(path).DELETE().build()));
+  }
+
   private Optional<JsonObject> answer(HttpResponse<String> response) {
     JsonObject body = json(response);
     if (response.statusCode() != 200) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Renders the API's hosts for people: a table for a list, a card for one. */
+/**
+ * Renders the API's hosts for people: a table for a list, a card for one, a line for one forgotten.
+ */
 final class HostText {
   private static final String[] COLUMNS = {
     "NAME", "STATE", "LAST SEEN", "OS", "AGENT", "SECURITY", "OTHER", "REBOOT", "INCIDENTS"
@@ -53,6 +55,17 @@ final class HostText {
       line(out, field.getKey(), TextTable.text(field.getValue()));
     }
     return out.toString();
+  }
+
+  /** What forgetting a host did: {@code forgot web1; resolved incidents 12, 15}. */
+  static String forgotten(JsonObject answer) {
+    List<String> ids = new ArrayList<>();
+    answer.getAsJsonArray("resolved_incidents").forEach(id -> ids.add(id.getAsString()));
+    return "forgot "
+        + text(answer, "name")
+        + (ids.isEmpty() ? "; it had no unresolved incidents" : "; resolved incidents ")
+        + String.join(", ", ids)
+        + "\n";
   }
 
   private static void line(StringBuilder out, String name, String value) {

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * {@code vigil-collector hosts list|show <name>}: calls the collector's hosts API and prints what
- * it answers for people, with the exit statuses of {@link ApiCommand}.
+ * {@code vigil-collector hosts list|show <name>|forget <name>}: calls the collector's hosts API and
+ * prints what it answers for people, with the exit statuses of {@link ApiCommand}.
  */
 public final class HostsCommand {
   private static final String NAME = "vigil-collector hosts";
@@ -44,20 +45,36 @@ public final class HostsCommand {
         return list(client.get(ApiClient.withQuery("/api/v1/hosts", query(line))));
       }
       case "show" -> {
-        if (positional.size() != 2) {
-          throw new IllegalArgumentException("show takes one host name");
-        }
-        if (line.hasAny(FILTERS)) {
-          throw new IllegalArgumentException("--state, --label, --limit and --after go with list");
-        }
-        Optional<JsonObject> host = client.get("/api/v1/hosts/" + pathSegment(positional.get(1)));
-        host.ifPresent(h -> out.print(HostText.card(h)));
-        return host.isPresent() ? ApiCommand.EXIT_OK : ApiCommand.EXIT_REFUSED;
+        String path = onePath(line, verb);
+        return print(client.get(path), HostText::card);
+      }
+      case "forget" -> {
+        String path = onePath(line, verb);
+        return print(client.delete(path), HostText::forgotten);
       }
       default ->
           throw new IllegalArgumentException(
-              verb.isEmpty() ? "name what to do: list or show" : "unknown command " + verb);
+              verb.isEmpty()
+                  ? "name what to do: list, show or forget"
+                  : "unknown command " + verb + "; use list, show or forget");
     }
+  }
+
+  /** The API path of the one host {@code verb} names, refusing the list's flags. */
+  private static String onePath(CommandLine line, String verb) {
+    List<String> positional = line.positional();
+    if (positional.size() != 2) {
+      throw new IllegalArgumentException(verb + " takes one host name");
+    }
+    if (line.hasAny(FILTERS)) {
+      throw new IllegalArgumentException("--state, --label, --limit and --after go with list");
+    }
+    return "/api/v1/hosts/" + pathSegment(positional.get(1));
+  }
+
+  private int print(Optional<JsonObject> answer, Function<JsonObject, String> text) {
+    answer.ifPresent(a -> out.print(text.apply(a)));
+    return answer.isPresent() ? ApiCommand.EXIT_OK : ApiCommand.EXIT_REFUSED;
   }
 
   private int list(Optional<JsonObject> answer) {
@@ -91,6 +108,7 @@ public final class HostsCommand {
             "Usage: vigil-collector hosts list [--state up|shut_down|lost] [--label NAME:VALUE]...",
             "                                  [--limit N] [--after NAME]",
             "       vigil-collector hosts show <name>",
+            "       vigil-collector hosts forget <name>   (a write token; not while it is connected)",
             "")
         + ApiCommand.connectionUsage();
   }

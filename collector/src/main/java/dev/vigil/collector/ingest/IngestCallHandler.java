@@ -26,7 +26,7 @@ public final class IngestCallHandler implements ServerCallHandler<InputStream, C
   private final LongSupplier clock;
 
   /**
-   * @param listener told about every applied batch (the rule engine)
+   * @param listener told about every applied batch and every claim and release of a host
    */
   public IngestCallHandler(
       SeriesStore store,

@@ -24,7 +24,8 @@ public final class IngestServer implements AutoCloseable {
    * Binds and starts the server; TLS when the configuration names a certificate, and only agents
    * with an accepted token when it names a tokens file.
    *
-   * @param listener told about every applied batch, on the event loop (the rule engine)
+   * @param listener told about every applied batch and every claim and release of a host, on the
+   *     event loop (the fleet recorder in front of the rule engine)
    */
   public static IngestServer start(
       CollectorConfig config,

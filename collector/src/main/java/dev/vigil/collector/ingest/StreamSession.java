@@ -31,7 +31,8 @@ public final class StreamSession {
 
   /**
    * @param pacer the fleet-wide catch-up budget this stream takes a share of while replaying
-   * @param listener told about every applied batch (the rule engine)
+   * @param listener told about every applied batch and about the host's claim and release (the
+   *     fleet's recorder in front of the rule engine)
    * @param clock wall-clock milliseconds, for the host's last-seen time
    */
   public StreamSession(
@@ -147,6 +148,7 @@ public final class StreamSession {
             hello.getOs(),
             hello.getLabelsMap()),
         clock.getAsLong());
+    listener.claimed(host, clock.getAsLong());
     catchUp.start(hello.getBacklogBatches());
   }
 
@@ -164,8 +166,8 @@ public final class StreamSession {
   /** The stream ended; a host left without Goodbye is now considered lost. */
   public void onClose() {
     catchUp.close();
-    if (host != null) {
-      host.release(this, saidGoodbye);
+    if (host != null && host.release(this, saidGoodbye)) {
+      listener.released(host, saidGoodbye, clock.getAsLong());
     }
   }
 

@@ -57,7 +57,7 @@ public final class HostState {
    * Makes {@code stream} the owner of this host: a host reconnecting on a new stream supersedes the
    * old one (a laptop that changed networks leaves a half-open connection behind).
    */
-  public void claim(Object stream, HostIdentity hello, long nowMillis) {
+  public synchronized void claim(Object stream, HostIdentity hello, long nowMillis) {
     owner = stream;
     identity = hello;
     leftCleanly = false;
@@ -65,18 +65,38 @@ public final class HostState {
     lastSeenMillis = nowMillis;
   }
 
+  /**
+   * Seeds a host the collector remembers from before it started: its identity and last-seen time as
+   * recorded, not up, and shut down when its last stream ended with a Goodbye, else lost. A host a
+   * stream has claimed meanwhile is left as the stream made it.
+   */
+  public synchronized void restore(HostIdentity recorded, long lastSeenMillis, boolean shutDown) {
+    if (owner != null) {
+      return;
+    }
+    identity = recorded;
+    this.lastSeenMillis = lastSeenMillis;
+    leftCleanly = shutDown;
+  }
+
   /** Whether {@code stream} still owns this host. */
   public boolean ownedBy(Object stream) {
     return owner == stream;
   }
 
-  /** The owning stream ended; {@code clean} when the agent said Goodbye first. */
-  public void release(Object stream, boolean clean) {
-    if (owner == stream) {
-      owner = null;
-      up = false;
-      leftCleanly = clean;
+  /**
+   * The owning stream ended; {@code clean} when the agent said Goodbye first.
+   *
+   * @return false when another stream had claimed the host meanwhile, which then keeps it
+   */
+  public synchronized boolean release(Object stream, boolean clean) {
+    if (owner != stream) {
+      return false;
     }
+    owner = null;
+    up = false;
+    leftCleanly = clean;
+    return true;
   }
 
   /**

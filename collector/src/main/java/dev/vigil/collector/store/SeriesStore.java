@@ -44,10 +44,34 @@ public final class SeriesStore {
   private synchronized HostState addHost(String name) {
     HostState host = hosts.computeIfAbsent(name, n -> new HostState(n, this));
     if (hostsSorted.length != hosts.size()) {
-      HostState[] all = hosts.values().toArray(new HostState[0]);
-      Arrays.sort(all, BY_HOST_NAME);
-      hostsSorted = all;
+      sortHosts();
     }
+    return host;
+  }
+
+  private void sortHosts() {
+    HostState[] all = hosts.values().toArray(new HostState[0]);
+    Arrays.sort(all, BY_HOST_NAME);
+    hostsSorted = all;
+  }
+
+  /**
+   * Removes a host that is not connected, with its series; a stream that says Hello later starts it
+   * afresh. Cold path.
+   *
+   * @return the host removed, or null when none has that name
+   * @throws IllegalStateException when a stream delivers the host
+   */
+  public synchronized HostState forget(String name) {
+    HostState host = hosts.get(name);
+    if (host == null) {
+      return null;
+    }
+    if (host.up()) {
+      throw new IllegalStateException("host " + name + " is connected");
+    }
+    hosts.remove(name);
+    sortHosts();
     return host;
   }
 

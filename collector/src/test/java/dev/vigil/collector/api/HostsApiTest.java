@@ -87,7 +87,12 @@ class HostsApiTest {
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             () -> NOW,
             incidents::unresolved,
-            new ApiHandler(tokens, incidents, fleet, config.staleAfter()));
+            new ApiHandler(
+                tokens,
+                incidents,
+                fleet,
+                Forgetters.of(fleet, incidents, NOW),
+                config.staleAfter()));
   }
 
   @AfterEach
@@ -157,6 +162,15 @@ class HostsApiTest {
       request.header("Authorization", "Bearer " + token);
     }
     return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> delete(String path, String token) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private String url(String path) {
@@ -257,7 +271,11 @@ class HostsApiTest {
   private record Run(int exit, String out, String err) {}
 
   private Run cli(String... args) throws Exception {
-    Path tokenFile = Files.writeString(dir.resolve("token"), READER + "\n");
+    return cliWith(READER, args);
+  }
+
+  private Run cliWith(String token, String... args) throws Exception {
+    Path tokenFile = Files.writeString(dir.resolve("token"), token + "\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> full = new ArrayList<>(List.of(args));
@@ -320,5 +338,48 @@ class HostsApiTest {
     assertEquals(2, cli("show").exit());
     assertEquals(2, cli("list", "--state", "up", "--state", "lost").exit());
     assertEquals(2, cli("reboot", "web1").exit());
+  }
+
+  @Test
+  void shouldForgetALostHostResolvingItsIncidentsAndRefuseAConnectedOne() throws Exception {
+    long offline = raise("ws7", "HostOffline", "");
+
+    HttpResponse<String> connected = delete("/api/v1/hosts/web1", WRITER);
+    assertEquals(409, connected.statusCode());
+    assertEquals(
+        "host web1 is connected; stop its agent (or wait until it is lost) first",
+        json(connected).get("error").getAsString());
+    assertEquals(403, delete("/api/v1/hosts/ws7", READER).statusCode());
+    assertEquals(404, delete("/api/v1/hosts/nope", WRITER).statusCode());
+
+    HttpResponse<String> forgotten = delete("/api/v1/hosts/ws7", WRITER);
+
+    assertEquals(200, forgotten.statusCode(), forgotten.body());
+    assertEquals(
+        "{\"name\":\"ws7\",\"resolved_incidents\":[" + offline + "]}", forgotten.body().strip());
+    var timeline = incidents.timeline(offline);
+    var resolved = timeline.get(timeline.size() - 1);
+    assertEquals(
+        List.of("RESOLVED", "ana", "host forgotten"),
+        List.of(resolved.action().name(), resolved.actor(), resolved.comment()));
+    assertEquals(List.of("db1", "web1"), names(""));
+    assertEquals(404, get("/api/v1/hosts/ws7", READER).statusCode());
+  }
+
+  @Test
+  void shouldForgetAHostFromTheCommandLine() throws Exception {
+    assertEquals(
+        new Run(0, "forgot db1; it had no unresolved incidents\n", ""),
+        cliWith(WRITER, "forget", "db1"));
+    assertEquals(
+        new Run(
+            1,
+            "",
+            "vigil-collector hosts: 409: host web1 is connected; stop its agent (or wait until it"
+                + " is lost) first\n"),
+        cliWith(WRITER, "forget", "web1"));
+    assertEquals(1, cli("forget", "ws7").exit(), "a read token may not forget");
+    assertEquals(2, cliWith(WRITER, "forget").exit());
+    assertEquals(List.of("web1", "ws7"), names(""));
   }
 }

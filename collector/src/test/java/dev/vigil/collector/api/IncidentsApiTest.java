@@ -82,13 +82,19 @@ class IncidentsApiTest {
         CollectorConfig.defaults()
             .withListen(
                 new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
+    SeriesStore hosts = new SeriesStore(100);
     return HttpServer.start(
         config,
-        new SeriesStore(100),
+        hosts,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> T0.toEpochMilli(),
         store::unresolved,
-        new ApiHandler(tokens, store, new SeriesStore(100), config.staleAfter()));
+        new ApiHandler(
+            tokens,
+            store,
+            hosts,
+            Forgetters.of(hosts, store, T0.toEpochMilli()),
+            config.staleAfter()));
   }
 
   @AfterEach

@@ -43,7 +43,7 @@ public final class Frames {
         .toByteArray();
   }
 
-  static byte[] goodbye() {
+  public static byte[] goodbye() {
     return AgentFrame.newBuilder()
         .setGoodbye(Goodbye.newBuilder().setReason(Goodbye.Reason.REASON_SHUTDOWN))
         .build()
@@ -54,7 +54,7 @@ public final class Frames {
    * A catalog of {@code count} node_cpu_seconds_total-like series, labels cpu and mode, in epoch
    * {@link #EPOCH}, starting from empty tables.
    */
-  static byte[] cpuCatalog(int count) {
+  public static byte[] cpuCatalog(int count) {
     return catalog(EPOCH, cpuSeries(count));
   }
 
@@ -113,7 +113,7 @@ public final class Frames {
     return AgentFrame.newBuilder().setBatch(batch).build().toByteArray();
   }
 
-  static byte[] denseBatch(long seq, double... values) {
+  public static byte[] denseBatch(long seq, double... values) {
     return frame(batch(seq, values));
   }
 

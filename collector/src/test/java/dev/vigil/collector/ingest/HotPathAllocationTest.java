@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
+import dev.vigil.collector.fleet.FleetRecorder;
 import dev.vigil.collector.incident.FiringAlert;
 import dev.vigil.collector.incident.IncidentKey;
+import dev.vigil.collector.incident.store.FleetHost;
+import dev.vigil.collector.incident.store.IncidentStore;
 import dev.vigil.collector.rules.RuleReloader;
 import dev.vigil.collector.rules.RuleSet;
 import dev.vigil.collector.rules.engine.EngineMetrics;
@@ -17,9 +20,12 @@ import dev.vigil.proto.v1.Batch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with {@code -prof gc}), which measures the same path for speed.
  */
 class HotPathAllocationTest {
+  @TempDir Path dir;
+
   private static final int SAMPLES = 512;
   private static final int WARMUP = 20_000;
   private static final int MEASURED = 10_000;
@@ -67,9 +75,10 @@ class HotPathAllocationTest {
   }
 
   /**
-   * The same path with the rule engine listening and the default pack loaded, on a laptop's series
-   * whose timestamps advance a tick per batch: its CPU counters stand still, so HostCpuBusy goes
-   * pending and then fires (a cold path, in the warm-up), and every other rule stays quiet.
+   * The same path with the rule engine listening behind the fleet's recorder (its table in a real
+   * SQLite file) and the default pack loaded, on a laptop's series whose timestamps advance a tick
+   * per batch: its CPU counters stand still, so HostCpuBusy goes pending and then fires (a cold
+   * path, in the warm-up), and every other rule stays quiet.
    */
   @Test
   void shouldDecodeApplyAndEvaluateTheDefaultRulePackWithoutAllocating() throws Exception {
@@ -85,7 +94,8 @@ class HotPathAllocationTest {
             List.of(),
             engineMetrics,
             System::currentTimeMillis);
-    StreamSession session = session(store, engine);
+    IncidentStore incidents = incidents();
+    StreamSession session = session(store, new FleetRecorder(incidents.fleet(), store, engine));
     List<String[]> series = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     laptop(series, values);
@@ -101,6 +111,19 @@ class HotPathAllocationTest {
     assertEquals(0, sink.cleared);
     assertEquals(0, engineMetrics.compileProblems());
     assertEquals((long) WARMUP + MEASURED, engineMetrics.evaluations() / pack.rules().size());
+    incidents.close();
+    try (IncidentStore reopened = incidents()) {
+      assertEquals(
+          List.of("laptop"), reopened.fleet().hosts().stream().map(FleetHost::name).toList());
+    }
+  }
+
+  private IncidentStore incidents() {
+    return IncidentStore.open(
+        dir.resolve("incidents.db").toString(),
+        Duration.ofMinutes(10),
+        (incident, tier) -> List.of(),
+        Clock.systemUTC());
   }
 
   private StreamSession session(SeriesStore store, BatchListener listener) {

@@ -47,7 +47,7 @@ public final class RawStream implements StreamObserver<CollectorFrame> {
     }
   }
 
-  void finish() {
+  public void finish() {
     requests.onCompleted();
   }
 
@@ -63,7 +63,7 @@ public final class RawStream implements StreamObserver<CollectorFrame> {
     return pace;
   }
 
-  Status awaitClose() throws InterruptedException {
+  public Status awaitClose() throws InterruptedException {
     Status status = closed.poll(10, TimeUnit.SECONDS);
     assertNotNull(status, "stream not closed within 10 s");
     return status;

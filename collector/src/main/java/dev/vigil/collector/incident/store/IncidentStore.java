@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public final class IncidentStore implements AutoCloseable {
   private final Clock clock;
   private final IncidentWriter writer;
   private final ReadConnections readers;
+  private final FleetTable fleet;
 
   private IncidentStore(
       IncidentLifecycle lifecycle,
@@ -57,6 +59,7 @@ public final class IncidentStore implements AutoCloseable {
     this.clock = clock;
     this.writer = writer;
     this.readers = readers;
+    this.fleet = new FleetTable(writer, readers);
   }
 
   /**
@@ -304,6 +307,33 @@ public final class IncidentStore implements AutoCloseable {
   private Instant now() {
     // Millisecond precision, as stored: what a change returns equals what a read gives back.
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * Forgets a decommissioned host: resolves its unresolved incidents as {@code actor} with {@code
+   * comment} (everyone told gets a resolved notice) and removes it from the fleet table, in one
+   * transaction.
+   *
+   * @return the incidents it resolved
+   */
+  public CompletableFuture<List<Incident>> forgetHost(String host, String actor, String comment) {
+    return writer.submit(
+        "forget host " + host,
+        c -> {
+          List<Incident> resolved = new ArrayList<>();
+          for (Incident incident : IncidentRows.unresolved(c)) {
+            if (incident.key().host().equals(host)) {
+              resolved.add(apply(c, lifecycle.resolve(incident, actor, comment, now())));
+            }
+          }
+          FleetRows.delete(c, host);
+          return resolved;
+        });
+  }
+
+  /** The fleet table, in the same database and written by the same thread. */
+  public FleetTable fleet() {
+    return fleet;
   }
 
   // ---- the outbox, for the dispatcher ----------------------------------------------------------

@@ -37,13 +37,32 @@ final class HostRules {
   /** Whether the last batch was part of a backlog still being replayed. */
   boolean lastBatchCatchingUp;
 
+  /** Whether the host was decommissioned: the sweep that still holds it leaves it alone. */
+  boolean forgotten;
+
+  /** Whether a batch has arrived: before one, the restored incidents wait. */
+  private boolean batched;
+
   /**
    * @param restored the host's unresolved incidents from before a restart, by key; they enter its
-   *     first program as firing alerts the store knows about
+   *     first program compiled after its first batch as firing alerts the store knows about
    */
   HostRules(HostState host, Map<IncidentKey, CarriedAlert> restored) {
     this.host = host;
     this.restored = restored;
+  }
+
+  /**
+   * A batch is about to be evaluated. The first one lets the restored incidents in: a program
+   * compiled before it is compiled again.
+   */
+  void batchArrived() {
+    if (!batched) {
+      batched = true;
+      if (restored != null) {
+        compiledSeries = -1;
+      }
+    }
   }
 
   /** Whether the program was compiled from {@code loaded} at {@code series} series. */
@@ -66,12 +85,15 @@ final class HostRules {
    */
   void install(LoadedRules loaded, int series, HostProgram next) {
     Map<IncidentKey, CarriedAlert> carried = new HashMap<>();
-    if (restored != null) {
-      carried.putAll(restored);
-      restored = null;
-    }
     for (RuleState rule : rules) {
       rule.carryOut(carried);
+    }
+    // A host without a batch (remembered from before the restart, or Hello only) can judge its
+    // liveness alone: its restored incidents wait for its data rather than clear. Once they enter,
+    // a restored incident stays told unless the program already told the store itself.
+    if (restored != null && batched) {
+      restored.forEach((key, alert) -> carried.merge(key, alert, HostRules::told));
+      restored = null;
     }
     List<Rule> ruleList = loaded.rules();
     RuleState[] states = next == null ? NO_RULES : new RuleState[ruleList.size()];
@@ -95,6 +117,10 @@ final class HostRules {
     compiledSeries = series;
     program = next;
     rules = states;
+  }
+
+  private static CarriedAlert told(CarriedAlert current, CarriedAlert restored) {
+    return current.emitted() ? current : restored;
   }
 
   /**

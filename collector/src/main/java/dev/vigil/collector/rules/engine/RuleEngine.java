@@ -90,6 +90,7 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
       h = register(host);
     }
     synchronized (h) {
+      h.batchArrived();
       h.lastBatchWall = clock.getAsLong();
       h.lastBatchCatchingUp = catchingUp;
       HostProgram program = compiled(h);
@@ -105,6 +106,62 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
   }
 
   /**
+   * A host that said Hello is evaluated from then on, batches or not: the sweep evaluates it once
+   * it has gone a sweep period without one, so {@code HostOffline} opens for a host lost before its
+   * first batch. Nothing happens for a host already known. Cold path.
+   */
+  @Override
+  public void claimed(HostState host, long atMillis) {
+    track(host);
+  }
+
+  /**
+   * Evaluates a host remembered from before a restart at once, on the collector's clock, and from
+   * then on as the sweep comes by. Until its series arrive only the liveness series exist for it,
+   * so a host that does not come back opens {@code HostOffline} its {@code for} after now.
+   */
+  public void seeded(HostState host) {
+    HostRules h = track(host);
+    synchronized (h) {
+      compiled(h);
+      evaluate(h, h.lastEvaluatedAt, true);
+    }
+  }
+
+  /** Registers a host that has sent no batch, as if it had last been evaluated now. */
+  private HostRules track(HostState host) {
+    HostRules known = hosts.get(host);
+    if (known != null) {
+      return known;
+    }
+    HostRules h = register(host);
+    synchronized (h) {
+      if (h.lastEvaluatedWall == 0) {
+        long now = clock.getAsLong();
+        h.lastBatchWall = now;
+        h.lastEvaluatedAt = now;
+        h.lastEvaluatedWall = now;
+      }
+    }
+    return h;
+  }
+
+  /**
+   * Drops a decommissioned host and its alerts without telling the store: whoever forgets the host
+   * resolves its incidents, after this returns. An evaluation of the host already running finishes
+   * first, so whatever it raised reaches the store before the resolve; none runs after.
+   */
+  public void forget(HostState host) {
+    restored.remove(host.name());
+    HostRules h = hosts.remove(host);
+    if (h != null) {
+      synchronized (h) {
+        h.forgotten = true;
+      }
+    }
+  }
+
+  /**
    * Evaluates every host that got no batch for a sweep period (lost, asleep, shut down), at its
    * last evaluation's timestamp advanced by the wall time since, so an agent's skewed clock does
    * not move its alerts. Returns how many hosts it evaluated.
@@ -115,7 +172,7 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
     for (HostRules h : hosts.values()) {
       synchronized (h) {
         long now = clock.getAsLong();
-        if (now - h.lastBatchWall < period) {
+        if (h.forgotten || now - h.lastBatchWall < period) {
           continue;
         }
         compiled(h);

@@ -450,4 +450,85 @@ abstract class IncidentStoreContract {
     }
     return versions;
   }
+
+  @Test
+  void shouldRememberTheFleetAndTakeItOverAfterARestart() throws Exception {
+    FleetTable fleet = store.fleet();
+    Instant later = T0.plus(Duration.ofHours(1));
+    await(fleet.claimed("web1", Map.of("site", "paris", "role", "web"), "1.2.0", "linux", T0));
+    await(fleet.claimed("db1", Map.of(), "1.1.0", "linux", T0));
+    await(fleet.claimed("ws7", Map.of("site", "lyon"), "1.2.0", "windows", T0));
+    await(fleet.seen(Map.of("web1", later, "db1", T0.minusSeconds(60))));
+    await(fleet.released("db1", true, T0.plusSeconds(30), T0.plusSeconds(31)));
+    await(fleet.released("ws7", false, T0.plusSeconds(40), T0.plusSeconds(41)));
+    await(fleet.claimed("web1", Map.of("site", "paris"), "1.3.0", "linux", later));
+    store.close();
+
+    store = open();
+    Instant restart = later.plus(Duration.ofMinutes(5));
+    List<FleetHost> restored = await(store.fleet().restore(restart));
+
+    assertEquals(
+        List.of(
+            new FleetHost(
+                "db1",
+                Map.of(),
+                "1.1.0",
+                "linux",
+                T0,
+                T0.plusSeconds(30),
+                FleetHost.State.SHUT_DOWN,
+                T0.plusSeconds(31)),
+            new FleetHost(
+                "web1",
+                Map.of("site", "paris"),
+                "1.3.0",
+                "linux",
+                T0,
+                later,
+                FleetHost.State.LOST,
+                restart),
+            new FleetHost(
+                "ws7",
+                Map.of("site", "lyon"),
+                "1.2.0",
+                "windows",
+                T0,
+                T0.plusSeconds(40),
+                FleetHost.State.LOST,
+                T0.plusSeconds(41))),
+        restored,
+        "first seen kept across a new Hello, last seen never moved back, up taken as lost");
+    assertEquals(restored, store.fleet().hosts());
+  }
+
+  @Test
+  void shouldForgetAHostAndResolveItsUnresolvedIncidents() throws Exception {
+    await(store.fleet().claimed("web1", Map.of(), "1.2.0", "linux", T0));
+    await(store.fleet().claimed("web2", Map.of(), "1.2.0", "linux", T0));
+    Incident disk = await(store.raise(alert("web1")));
+    Incident acknowledged =
+        await(
+            store.raise(
+                new FiringAlert(
+                    IncidentKey.of("web1", "HostOffline", Map.of()), Severity.CRITICAL, "", "")));
+    await(store.acknowledge(acknowledged.id(), "bob", "looking"));
+    Incident other = await(store.raise(alert("web2")));
+
+    List<Incident> resolved = await(store.forgetHost("web1", "alice", "host forgotten"));
+
+    assertEquals(
+        List.of(disk.id(), acknowledged.id()), resolved.stream().map(Incident::id).toList());
+    for (Incident incident : resolved) {
+      assertEquals(IncidentState.RESOLVED, store.incident(incident.id()).orElseThrow().state());
+      IncidentEvent last =
+          store.timeline(incident.id()).get(store.timeline(incident.id()).size() - 1);
+      assertEquals(
+          List.of(EventAction.RESOLVED, "alice", "host forgotten"),
+          List.of(last.action(), last.actor(), last.comment()));
+    }
+    assertEquals(List.of(other.id()), store.unresolved().stream().map(Incident::id).toList());
+    assertEquals(List.of("web2"), store.fleet().hosts().stream().map(FleetHost::name).toList());
+    assertEquals(List.of(), await(store.forgetHost("web1", "alice", "host forgotten")));
+  }
 }

@@ -110,4 +110,41 @@ class RestoreAfterRestartTest {
 
     assertEquals(List.of("clear alpha/Disk{mountpoint=/}"), f.sink.take());
   }
+
+  /**
+   * A host remembered from before the restart but not back yet has no data to judge its restored
+   * incidents by: they are neither cleared nor raised again until its first batch, which then
+   * clears what no longer holds, including a restored alert the engine had only seen pending.
+   */
+  @Test
+  void shouldLeaveASeededHostsRestoredIncidentsAloneUntilItsFirstBatch() throws Exception {
+    try (IncidentStore before = open()) {
+      before.raise(alert("alpha", "Disk", Map.of("mountpoint", "/"))).get();
+      before.raise(alert("alpha", "Offline", Map.of())).get();
+    }
+    f.load(
+        rule("Disk", Duration.ofMinutes(5), Duration.ZERO),
+        rule("Offline", Duration.ofMinutes(5), Duration.ZERO));
+    FakeVector disks = FakeVector.of(labels("instance", "alpha", "mountpoint", "/"));
+    FakeVector offline = FakeVector.of(labels("instance", "alpha")).set(0, 1);
+    f.compiler.expr("Disk", disks).expr("Offline", offline);
+    HostState alpha = f.store.host("alpha");
+
+    try (IncidentStore after = open()) {
+      RuleEngine engine = f.engine(f.sink, after.unresolved());
+      engine.seeded(alpha);
+      for (int sweep = 0; sweep < 16; sweep++) {
+        f.wall.addAndGet(RuleEngine.SWEEP_PERIOD.toMillis());
+        engine.sweep();
+      }
+      assertEquals(List.of(), f.sink.take(), "four minutes seeded: nothing raised or cleared");
+      assertEquals(17, offline.evaluations(), "evaluated at once, then by every sweep");
+
+      offline.absent(0);
+      alpha.claim(f.stream, alpha.identity(), f.wall.get());
+      engine.onBatch(alpha, T0, false);
+    }
+
+    assertEquals(List.of("clear alpha/Disk{mountpoint=/}", "clear alpha/Offline{}"), f.sink.take());
+  }
 }

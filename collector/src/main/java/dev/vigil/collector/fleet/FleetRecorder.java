@@ -1,0 +1,141 @@
+package dev.vigil.collector.fleet;
+
+import dev.vigil.collector.incident.store.FleetTable;
+import dev.vigil.collector.ingest.BatchListener;
+import dev.vigil.collector.store.HostIdentity;
+import dev.vigil.collector.store.HostState;
+import dev.vigil.collector.store.SeriesStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records the fleet in the {@link FleetTable} as streams claim and release hosts, in front of the
+ * listener it passes everything on to (the rule engine). A batch goes straight through: the
+ * last-seen times of the hosts that are up are written once a {@link #REFRESH_PERIOD} by {@link
+ * #refresh()}, in one transaction, never per batch. Writes are handed to the store's writer thread
+ * without waiting; one that fails is logged there.
+ */
+public final class FleetRecorder implements BatchListener, AutoCloseable {
+  /** How often the last-seen times of connected hosts are written. */
+  public static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
+
+  private static final Logger log = LoggerFactory.getLogger(FleetRecorder.class);
+
+  private final FleetTable table;
+  private final SeriesStore store;
+  private final BatchListener next;
+  private ScheduledExecutorService refresher;
+
+  /**
+   * @param table where the fleet is recorded
+   * @param store the hosts whose last-seen times {@link #refresh()} writes
+   * @param next told everything this recorder is told, first
+   */
+  public FleetRecorder(FleetTable table, SeriesStore store, BatchListener next) {
+    this.table = table;
+    this.store = store;
+    this.next = next;
+  }
+
+  @Override
+  public void onBatch(HostState host, long timestampMillis, boolean catchingUp) {
+    next.onBatch(host, timestampMillis, catchingUp);
+  }
+
+  @Override
+  public void claimed(HostState host, long atMillis) {
+    next.claimed(host, atMillis);
+    HostIdentity hello = host.identity();
+    logFailure(
+        table.claimed(
+            host.name(),
+            hello.labels(),
+            hello.agentVersion(),
+            hello.os(),
+            Instant.ofEpochMilli(atMillis)),
+        host.name());
+  }
+
+  @Override
+  public void released(HostState host, boolean clean, long atMillis) {
+    next.released(host, clean, atMillis);
+    logFailure(
+        table.released(
+            host.name(),
+            clean,
+            Instant.ofEpochMilli(host.lastSeenMillis()),
+            Instant.ofEpochMilli(atMillis)),
+        host.name());
+  }
+
+  /** Writes the last-seen time of every host a stream delivers; returns how many. */
+  public int refresh() {
+    Map<String, Instant> lastSeen = new HashMap<>();
+    for (HostState host : store.hosts()) {
+      if (host.up()) {
+        lastSeen.put(host.name(), Instant.ofEpochMilli(host.lastSeenMillis()));
+      }
+    }
+    if (!lastSeen.isEmpty()) {
+      logFailure(table.seen(lastSeen), lastSeen.size() + " hosts");
+    }
+    return lastSeen.size();
+  }
+
+  private static void logFailure(CompletableFuture<Void> write, String hosts) {
+    write.whenComplete(
+        (done, failure) -> {
+          if (failure != null) {
+            log.error("could not record the fleet's change for {}", hosts, failure);
+          }
+        });
+  }
+
+  /** Runs {@link #refresh()} every {@link #REFRESH_PERIOD} on a thread of its own until closed. */
+  public synchronized void schedule() {
+    if (refresher != null) {
+      return;
+    }
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "vigil-fleet");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long period = REFRESH_PERIOD.toMillis();
+    refresher.scheduleWithFixedDelay(this::refreshLogged, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void refreshLogged() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: log, and refresh again next period.
+      log.error(
+          "recording when hosts were last seen failed; trying again in {}", REFRESH_PERIOD, e);
+    }
+  }
+
+  /** Stops the refresh; one in progress finishes first. Writes already handed over still land. */
+  @Override
+  public synchronized void close() {
+    if (refresher == null) {
+      return;
+    }
+    refresher.shutdown();
+    try {
+      refresher.awaitTermination(REFRESH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

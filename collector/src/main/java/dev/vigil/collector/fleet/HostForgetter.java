@@ -1,0 +1,45 @@
+package dev.vigil.collector.fleet;
+
+import dev.vigil.collector.incident.Incident;
+import dev.vigil.collector.incident.store.IncidentStore;
+import dev.vigil.collector.rules.engine.RuleEngine;
+import dev.vigil.collector.store.HostState;
+import dev.vigil.collector.store.SeriesStore;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Decommissions a host: it leaves the series store (so {@code /metrics}, discovery and the hosts
+ * API no longer show it) and the rule engine (so nothing about it fires again), its unresolved
+ * incidents are resolved and its row leaves the fleet table, so the next restart does not bring it
+ * back. A host that connects again afterwards starts afresh.
+ */
+public final class HostForgetter {
+  /** The comment on every incident a forget resolves. */
+  public static final String COMMENT = "host forgotten";
+
+  private final SeriesStore store;
+  private final RuleEngine engine;
+  private final IncidentStore incidents;
+
+  public HostForgetter(SeriesStore store, RuleEngine engine, IncidentStore incidents) {
+    this.store = store;
+    this.engine = engine;
+    this.incidents = incidents;
+  }
+
+  /**
+   * Forgets {@code name} on behalf of {@code actor}. The host need not be in the series store: one
+   * known only to the incident database is forgotten there.
+   *
+   * @return the incidents resolved
+   * @throws IllegalStateException when a stream delivers the host: it is not decommissioned
+   */
+  public CompletableFuture<List<Incident>> forget(String name, String actor) {
+    HostState host = store.forget(name);
+    if (host != null) {
+      engine.forget(host);
+    }
+    return incidents.forgetHost(name, actor, COMMENT);
+  }
+}
