@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.VirtualMemory;
 import oshi.util.PlatformEnum;
 
-/** Reports memory and swap totals through OSHI, plus MemFree from /proc/meminfo on Linux. */
+/**
+ * Reports memory and swap totals: on Linux from one read of /proc/meminfo, as node_exporter does
+ * (OSHI read the same file up to three times a tick for the same numbers), elsewhere through OSHI.
+ */
 public final class MemoryCollector implements Collector {
   static final Metric MEM_TOTAL = field("MemTotal");
   static final Metric MEM_AVAILABLE = field("MemAvailable");
@@ -38,17 +42,31 @@ public final class MemoryCollector implements Collector {
 
   @Override
   public void collect(MetricSink sink) throws IOException {
-    sink.add(MEM_TOTAL, memory.getTotal());
-    sink.add(MEM_AVAILABLE, memory.getAvailable());
-    VirtualMemory swap = memory.getVirtualMemory();
-    sink.add(SWAP_TOTAL, swap.getSwapTotal());
-    sink.add(SWAP_FREE, swap.getSwapTotal() - swap.getSwapUsed());
     if (meminfo != null) {
-      String text = Files.readString(meminfo, StandardCharsets.US_ASCII);
-      Long memFree = MemInfoParser.parse(text).get("MemFree");
-      if (memFree != null) {
-        sink.add(MEM_FREE, memFree);
-      }
+      emit(MemInfoParser.parse(Files.readString(meminfo, StandardCharsets.US_ASCII)), sink);
+    } else {
+      sink.add(MEM_TOTAL, memory.getTotal());
+      sink.add(MEM_AVAILABLE, memory.getAvailable());
+      VirtualMemory swap = memory.getVirtualMemory();
+      sink.add(SWAP_TOTAL, swap.getSwapTotal());
+      sink.add(SWAP_FREE, swap.getSwapTotal() - swap.getSwapUsed());
+    }
+  }
+
+  /** The fields the file has; one it lacks (MemAvailable before Linux 3.14) stays absent. */
+  private static void emit(Map<String, Long> fields, MetricSink sink) {
+    addIfPresent(fields, "MemTotal", MEM_TOTAL, sink);
+    addIfPresent(fields, "MemAvailable", MEM_AVAILABLE, sink);
+    addIfPresent(fields, "SwapTotal", SWAP_TOTAL, sink);
+    addIfPresent(fields, "SwapFree", SWAP_FREE, sink);
+    addIfPresent(fields, "MemFree", MEM_FREE, sink);
+  }
+
+  private static void addIfPresent(
+      Map<String, Long> fields, String field, Metric metric, MetricSink sink) {
+    Long value = fields.get(field);
+    if (value != null) {
+      sink.add(metric, value);
     }
   }
 
