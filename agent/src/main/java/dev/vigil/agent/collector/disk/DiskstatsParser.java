@@ -1,6 +1,6 @@
 package dev.vigil.agent.collector.disk;
 
-import dev.vigil.agent.collector.procfs.LineScanner;
+import dev.vigil.agent.collector.procfs.LineParser;
 import dev.vigil.agent.collector.procfs.NameTable;
 
 /**
@@ -13,46 +13,28 @@ import dev.vigil.agent.collector.procfs.NameTable;
  *        8 I/Os in progress    9 milliseconds spent doing I/Os
  * </pre>
  */
-final class DiskstatsParser {
+final class DiskstatsParser extends LineParser {
   /** Sectors in these files are always 512 bytes, whatever the device's own sector size. */
   static final long SECTOR_BYTES = 512;
 
   private static final int FIELDS = 10;
 
-  private final LineScanner scanner = new LineScanner();
   private final NameTable names = new NameTable();
   private final long[] fields = new long[FIELDS];
   private int major;
   private int minor;
   private String device;
 
-  /** Points the parser at the text of one read of the file. */
-  void wrap(byte[] buffer, int length) {
-    scanner.wrap(buffer, length);
-  }
-
-  /** Moves to the next well-formed line; lines too short to hold the fields are skipped. */
-  boolean next() {
-    while (scanner.nextLine()) {
-      if (parseLine()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean parseLine() {
+  @Override
+  protected boolean parseLine() {
     long majorNumber = scanner.nextLong();
     long minorNumber = scanner.nextLong();
     if (majorNumber < 0 || minorNumber < 0 || !scanner.nextToken()) {
       return false;
     }
     device = scanner.token(names);
-    for (int i = 0; i < FIELDS; i++) {
-      fields[i] = scanner.nextLong();
-      if (fields[i] < 0) {
-        return false;
-      }
+    if (!scanner.nextLongs(fields, FIELDS)) {
+      return false;
     }
     major = (int) majorNumber;
     minor = (int) minorNumber;

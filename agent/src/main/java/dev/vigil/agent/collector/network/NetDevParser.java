@@ -1,6 +1,6 @@
 package dev.vigil.agent.collector.network;
 
-import dev.vigil.agent.collector.procfs.LineScanner;
+import dev.vigil.agent.collector.procfs.LineParser;
 import dev.vigil.agent.collector.procfs.NameTable;
 
 /**
@@ -15,11 +15,10 @@ import dev.vigil.agent.collector.procfs.NameTable;
  * The kernel writes receive {@code drop} as rx_dropped + rx_missed_errors (net/core/net-procfs.c),
  * which is what node_exporter reports as {@code node_network_receive_drop_total}.
  */
-final class NetDevParser {
+final class NetDevParser extends LineParser {
   private static final int FIELDS = 16;
   private static final int HEADER_LINES = 2;
 
-  private final LineScanner scanner = new LineScanner();
   private final NameTable names = new NameTable();
   private final long[] fields = new long[FIELDS];
   private String device;
@@ -29,8 +28,9 @@ final class NetDevParser {
   }
 
   /** Points the parser at the text of one read of the file, skipping its header. */
-  void wrap(byte[] buffer, int length) {
-    scanner.wrap(buffer, length);
+  @Override
+  public void wrap(byte[] buffer, int length) {
+    super.wrap(buffer, length);
     // The header names the columns, whose order has not changed since Linux 2.2.
     int skipped = 0;
     while (skipped < HEADER_LINES && scanner.nextLine()) {
@@ -38,28 +38,13 @@ final class NetDevParser {
     }
   }
 
-  /** Moves to the next well-formed interface line. */
-  boolean next() {
-    while (scanner.nextLine()) {
-      if (parseLine()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean parseLine() {
+  @Override
+  protected boolean parseLine() {
     if (!scanner.nextToken()) {
       return false;
     }
     device = scanner.token(names);
-    for (int i = 0; i < FIELDS; i++) {
-      fields[i] = scanner.nextLong();
-      if (fields[i] < 0) {
-        return false;
-      }
-    }
-    return true;
+    return scanner.nextLongs(fields, FIELDS);
   }
 
   String device() {

@@ -82,6 +82,20 @@ public final class LineScanner {
     return value;
   }
 
+  /**
+   * Reads the next {@code count} tokens as numbers into {@code into}; false when the line runs out
+   * first or one of them is not a number (the line is then malformed).
+   */
+  public boolean nextLongs(long[] into, int count) {
+    for (int i = 0; i < count; i++) {
+      into[i] = nextLong();
+      if (into[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The current token as a String, the same instance each time {@code names} sees it. */
   public String token(NameTable names) {
     return names.name(buffer, tokenStart, tokenEnd);

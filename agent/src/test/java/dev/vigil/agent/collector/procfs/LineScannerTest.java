@@ -62,6 +62,20 @@ class LineScannerTest {
   }
 
   @Test
+  void shouldReadSeveralNumbersOrSayTheLineIsShortOfThem() {
+    long[] into = new long[3];
+    wrap("1 2 3 4\n5 6\n7 x 9\n");
+
+    scanner.nextLine();
+    assertTrue(scanner.nextLongs(into, 3));
+    assertEquals(3, into[2]);
+    scanner.nextLine();
+    assertFalse(scanner.nextLongs(into, 3));
+    scanner.nextLine();
+    assertFalse(scanner.nextLongs(into, 3));
+  }
+
+  @Test
   void shouldReturnTheSameNameInstanceForTheSameBytesAcrossReads() {
     wrap("eth0 lo\n");
     scanner.nextLine();
