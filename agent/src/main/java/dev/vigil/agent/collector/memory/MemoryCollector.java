@@ -2,13 +2,12 @@ package dev.vigil.agent.collector.memory;
 
 import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
+import dev.vigil.agent.collector.procfs.TextFileReader;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.VirtualMemory;
 import oshi.util.PlatformEnum;
@@ -24,8 +23,17 @@ public final class MemoryCollector implements Collector {
   static final Metric SWAP_TOTAL = field("SwapTotal");
   static final Metric SWAP_FREE = field("SwapFree");
 
+  /** What Linux reports, in this order; the fields are the metrics' names in /proc/meminfo. */
+  private static final List<String> LINUX_FIELDS =
+      List.of("MemTotal", "MemAvailable", "SwapTotal", "SwapFree", "MemFree");
+
+  private static final List<Metric> LINUX_METRICS =
+      List.of(MEM_TOTAL, MEM_AVAILABLE, SWAP_TOTAL, SWAP_FREE, MEM_FREE);
+
   private final GlobalMemory memory;
   private final Path meminfo;
+  private final TextFileReader file = new TextFileReader(4096);
+  private final MemInfoParser parser = new MemInfoParser(LINUX_FIELDS);
 
   /** Reads the memory of {@code context}'s host. */
   public MemoryCollector(CollectorContext context) {
@@ -43,7 +51,9 @@ public final class MemoryCollector implements Collector {
   @Override
   public void collect(MetricSink sink) throws IOException {
     if (meminfo != null) {
-      emit(MemInfoParser.parse(Files.readString(meminfo, StandardCharsets.US_ASCII)), sink);
+      file.read(meminfo);
+      parser.parse(file.buffer(), file.length());
+      emitLinux(sink);
     } else {
       sink.add(MEM_TOTAL, memory.getTotal());
       sink.add(MEM_AVAILABLE, memory.getAvailable());
@@ -54,19 +64,12 @@ public final class MemoryCollector implements Collector {
   }
 
   /** The fields the file has; one it lacks (MemAvailable before Linux 3.14) stays absent. */
-  private static void emit(Map<String, Long> fields, MetricSink sink) {
-    addIfPresent(fields, "MemTotal", MEM_TOTAL, sink);
-    addIfPresent(fields, "MemAvailable", MEM_AVAILABLE, sink);
-    addIfPresent(fields, "SwapTotal", SWAP_TOTAL, sink);
-    addIfPresent(fields, "SwapFree", SWAP_FREE, sink);
-    addIfPresent(fields, "MemFree", MEM_FREE, sink);
-  }
-
-  private static void addIfPresent(
-      Map<String, Long> fields, String field, Metric metric, MetricSink sink) {
-    Long value = fields.get(field);
-    if (value != null) {
-      sink.add(metric, value);
+  private void emitLinux(MetricSink sink) {
+    for (int i = 0; i < LINUX_METRICS.size(); i++) {
+      long value = parser.value(i);
+      if (value >= 0) {
+        sink.add(LINUX_METRICS.get(i), value);
+      }
     }
   }
 

@@ -96,6 +96,19 @@ public final class LineScanner {
     return true;
   }
 
+  /** Whether the current token spells {@code ascii}, compared in place. */
+  public boolean tokenIs(String ascii) {
+    if (tokenEnd - tokenStart != ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (buffer[tokenStart + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The current token as a String, the same instance each time {@code names} sees it. */
   public String token(NameTable names) {
     return names.name(buffer, tokenStart, tokenEnd);
