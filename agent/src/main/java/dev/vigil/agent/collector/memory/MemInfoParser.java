@@ -19,7 +19,7 @@ final class MemInfoParser {
   MemInfoParser(List<String> fields) {
     this.fields = List.copyOf(fields);
     this.values = new long[fields.size()];
-    scanner.colonSeparates(true);
+    scanner.alsoSeparateAt(':');
   }
 
   /** Reads the text of one read of the file; a field it lacks reads -1 until the next parse. */

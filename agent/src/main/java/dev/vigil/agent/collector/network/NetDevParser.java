@@ -24,7 +24,7 @@ final class NetDevParser extends LineParser {
   private String device;
 
   NetDevParser() {
-    scanner.colonSeparates(true);
+    scanner.alsoSeparateAt(':');
   }
 
   /** Points the parser at the text of one read of the file, skipping its header. */

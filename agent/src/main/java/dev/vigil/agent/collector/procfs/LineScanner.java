@@ -2,8 +2,8 @@ package dev.vigil.agent.collector.procfs;
 
 /**
  * Walks text held in a byte buffer line by line and, within a line, token by token, where tokens
- * are separated by spaces, tabs or (for {@code /proc/net/dev}) a colon after the name. Re-pointed
- * with {@link #wrap} at every read, so one scanner serves a collector for its whole life.
+ * are separated by spaces, tabs and optionally one more character. Re-pointed with {@link #wrap} at
+ * every read, so one scanner serves a collector for its whole life.
  *
  * <pre>{@code
  * scanner.wrap(reader.buffer(), reader.length());
@@ -17,7 +17,7 @@ public final class LineScanner {
   private int position;
   private int tokenStart;
   private int tokenEnd;
-  private boolean colonSeparates;
+  private byte extraSeparator = ' ';
 
   /** Points the scanner at {@code buffer[0, length)}, before its first line. */
   public void wrap(byte[] buffer, int length) {
@@ -27,9 +27,13 @@ public final class LineScanner {
     this.position = 0;
   }
 
-  /** Whether a colon also ends a token, as after an interface name in {@code /proc/net/dev}. */
-  public void colonSeparates(boolean colonSeparates) {
-    this.colonSeparates = colonSeparates;
+  /**
+   * Makes {@code separator} end a token too, besides spaces and tabs: {@code ':'} after an
+   * interface name in {@code /proc/net/dev}, {@code '/'} between the two counts of {@code
+   * /proc/loadavg}.
+   */
+  public void alsoSeparateAt(char separator) {
+    this.extraSeparator = (byte) separator;
   }
 
   /** Moves to the next line; false at the end of the text. */
@@ -115,6 +119,6 @@ public final class LineScanner {
   }
 
   private boolean isSeparator(byte b) {
-    return b == ' ' || b == '\t' || (colonSeparates && b == ':');
+    return b == ' ' || b == '\t' || b == extraSeparator;
   }
 }

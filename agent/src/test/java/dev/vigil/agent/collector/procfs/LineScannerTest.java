@@ -36,13 +36,13 @@ class LineScannerTest {
   }
 
   @Test
-  void shouldEndATokenAtAColonOnlyWhenAsked() {
+  void shouldEndATokenAtAnotherSeparatorOnlyWhenAsked() {
     wrap("  eth0: 192739821\n");
     scanner.nextLine();
     scanner.nextToken();
     assertEquals("eth0:", scanner.token(names));
 
-    scanner.colonSeparates(true);
+    scanner.alsoSeparateAt(':');
     wrap("  eth0:192739821\n");
     scanner.nextLine();
     scanner.nextToken();
