@@ -58,8 +58,9 @@ node_pid=$!
 pids+=($node_pid)
 wait_for "http://$node/metrics"
 jvm_options="$root/deploy/agent/jvm.options"
+# A fresh state directory: a spool left by an earlier run would be replayed inside the measurement.
 java "@$jvm_options" -jar "$agent_jar" run --collector "$ingest" --interval "${interval}s" \
-  >"$work/agent.log" 2>&1 &
+  --state-dir "$work/state" >"$work/agent.log" 2>&1 &
 agent_pid=$!
 pids+=($agent_pid)
 
