@@ -37,14 +37,10 @@ public final class DiskCollector implements Collector {
 
   /** Reads the disks of {@code context}'s host. */
   public DiskCollector(CollectorContext context) {
-    this(
+    this.reader =
         context.platform() == PlatformEnum.LINUX
             ? new LinuxDiskReader(context.procRoot(), context.sysRoot(), UDEV_DATA)
-            : new OshiDiskReader(context.systemInfo().getHardware()));
-  }
-
-  DiskCollector(DiskReader reader) {
-    this.reader = reader;
+            : new OshiDiskReader(context.systemInfo().getHardware());
   }
 
   @Override
