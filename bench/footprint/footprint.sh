@@ -33,7 +33,8 @@ wait_for() {
 cpu_seconds() {
   awk -v tck="$clk_tck" '{ sub(/^.*\) /, ""); printf "%.3f", ($12 + $13) / tck }' "/proc/$1/stat"
 }
-# CPU seconds of a process's reaped children (the agent's apt-get scans), from /proc/<pid>/stat.
+# CPU seconds of a process's reaped children (the agent's apt-get scans, and who(1), which OSHI
+# runs for the login sessions on a host where neither logind nor utmp lists one), from /proc/<pid>/stat.
 children_cpu_seconds() {
   awk -v tck="$clk_tck" '{ sub(/^.*\) /, ""); printf "%.1f", ($14 + $15) / tck }' "/proc/$1/stat"
 }
@@ -57,8 +58,9 @@ node_pid=$!
 pids+=($node_pid)
 wait_for "http://$node/metrics"
 jvm_options="$root/deploy/agent/jvm.options"
+# A fresh state directory: a spool left by an earlier run would be replayed inside the measurement.
 java "@$jvm_options" -jar "$agent_jar" run --collector "$ingest" --interval "${interval}s" \
-  >"$work/agent.log" 2>&1 &
+  --state-dir "$work/state" >"$work/agent.log" 2>&1 &
 agent_pid=$!
 pids+=($agent_pid)
 
@@ -107,7 +109,7 @@ $(date -u +%Y-%m-%d), $(nproc) cores, ${minutes} min, ${interval}s interval, ste
 | CPU per tick / per scrape | ${agent_ms} ms (${ticks} ticks) | ${node_ms} ms (${scrapes} scrapes) |
 | threads | $(awk '$1 == "Threads:" { print $2 }' /proc/$agent_pid/status) | $(awk '$1 == "Threads:" { print $2 }' /proc/$node_pid/status) |
 | series | ${agent_series} | ${node_series} |
-apt-get patch scans started by the agent (not in the per-tick figure): $(children_cpu_seconds $agent_pid) s CPU in the whole run
+child processes of the agent (apt-get patch scans, who; not in the per-tick figure): $(children_cpu_seconds $agent_pid) s CPU in the whole run
 load average (1, 5, 15 min) at the start of the measurement: ${load0}; at its end: ${load1}
 agent JVM flags: $(sed 's/#.*//' "$jvm_options" | xargs)
 TABLE

@@ -27,9 +27,11 @@ public final class Collectors {
 
   /**
    * Every collector, in the order their families appear in the output. Counters run every tick;
-   * file systems (a hung network mount), sensors and power supplies (slow ACPI and WMI reads) every
-   * minute; inventory daily. Patch runs every tick because it only reports what its own scanner
-   * thread found, plus the live reboot-required signal.
+   * file systems (a hung network mount), sensors and power supplies (slow ACPI and WMI reads) and
+   * login sessions (OSHI runs {@code who} as a child process on a Linux host without logind or utmp
+   * sessions, a server nobody is logged in to) every minute; inventory daily. Patch runs every tick
+   * because it only reports what its own scanner thread found, plus the live reboot-required
+   * signal.
    */
   public static final List<Entry> ALL =
       List.of(
@@ -43,7 +45,7 @@ public final class Collectors {
           new Entry(MINUTE, SensorsCollector::new),
           new Entry(TICK, SystemCollector::new),
           new Entry(TICK, ProcessesCollector::new),
-          new Entry(TICK, SessionsCollector::new),
+          new Entry(MINUTE, SessionsCollector::new),
           new Entry(DAY, InventoryCollector::new),
           new Entry(TICK, PatchCollector::new));
 

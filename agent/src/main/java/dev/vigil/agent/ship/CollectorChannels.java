@@ -55,6 +55,9 @@ public final class CollectorChannels {
               .orElse(transport);
       NettyChannelBuilder builder =
           NettyChannelBuilder.forAddress(collector.host(), collector.port(), credentials)
+              // The stream's callbacks only post to the shipper's thread, so they run on the event
+              // loop rather than wake a thread of gRPC's shared executor for every ack.
+              .directExecutor()
               .keepAliveTime(KEEPALIVE_MINUTES, TimeUnit.MINUTES);
       serverName.ifPresent(builder::overrideAuthority);
       channels.add(builder.build());

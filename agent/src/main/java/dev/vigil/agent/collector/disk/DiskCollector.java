@@ -4,10 +4,14 @@ import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
-import oshi.hardware.HWDiskStore;
-import oshi.hardware.HardwareAbstractionLayer;
+import java.io.IOException;
+import java.nio.file.Path;
+import oshi.util.PlatformEnum;
 
-/** Reports node_exporter's {@code node_disk_*} I/O counters and {@code node_disk_info}. */
+/**
+ * Reports node_exporter's {@code node_disk_*} I/O counters and {@code node_disk_info}: on Linux
+ * from {@code /proc/diskstats} as node_exporter reads it, elsewhere through OSHI.
+ */
 public final class DiskCollector implements Collector {
   static final Metric READS =
       Metric.counter(
@@ -26,11 +30,17 @@ public final class DiskCollector implements Collector {
       Metric.gauge("node_disk_io_now", "The number of I/Os currently in progress.");
   static final Metric INFO = Metric.gauge("node_disk_info", "Info of /sys/block/<block_device>.");
 
-  private final HardwareAbstractionLayer hardware;
+  /** Where udev keeps each device's properties, model and serial among them. */
+  static final Path UDEV_DATA = Path.of("/run/udev/data");
+
+  private final DiskReader reader;
 
   /** Reads the disks of {@code context}'s host. */
   public DiskCollector(CollectorContext context) {
-    this.hardware = context.systemInfo().getHardware();
+    this.reader =
+        context.platform() == PlatformEnum.LINUX
+            ? new LinuxDiskReader(context.procRoot(), context.sysRoot(), UDEV_DATA)
+            : new OshiDiskReader(context.systemInfo().getHardware());
   }
 
   @Override
@@ -38,15 +48,11 @@ public final class DiskCollector implements Collector {
     return "disk";
   }
 
-  /**
-   * Lists the disks afresh every tick so that plugged-in drives appear; OSHI reads each disk's
-   * counters when it lists it, so no extra updateAttributes() is needed.
-   */
   @Override
-  public void collect(MetricSink sink) {
-    for (HWDiskStore disk : hardware.getDiskStores()) {
-      if (DiskFilter.accepts(DiskReading.deviceName(disk.getName()))) {
-        emit(DiskReading.of(disk), sink);
+  public void collect(MetricSink sink) throws IOException {
+    for (DiskReading disk : reader.read()) {
+      if (DiskFilter.accepts(disk.device())) {
+        emit(disk, sink);
       }
     }
   }

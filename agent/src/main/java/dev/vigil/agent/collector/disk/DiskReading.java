@@ -4,7 +4,7 @@ import static dev.vigil.agent.collector.OshiText.known;
 
 import oshi.hardware.HWDiskStore;
 
-/** One disk's identity and cumulative I/O counters, copied out of OSHI in one go. */
+/** One disk's identity and cumulative I/O counters, read in one go. */
 record DiskReading(
     String device,
     String model,

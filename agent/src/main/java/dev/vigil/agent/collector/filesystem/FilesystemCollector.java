@@ -4,12 +4,15 @@ import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
-import oshi.software.os.FileSystem;
-import oshi.software.os.OSFileStore;
+import oshi.util.PlatformEnum;
 
-/** Reports size, free and available bytes of each local filesystem. */
+/**
+ * Reports size, free and available bytes of each local filesystem: on Linux from {@code
+ * /proc/mounts} and statvfs as node_exporter reads them, elsewhere through OSHI.
+ */
 public final class FilesystemCollector implements Collector {
   static final Metric SIZE =
       Metric.gauge("node_filesystem_size_bytes", "Filesystem size in bytes.");
@@ -19,11 +22,14 @@ public final class FilesystemCollector implements Collector {
       Metric.gauge(
           "node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.");
 
-  private final FileSystem fileSystem;
+  private final FilesystemReader reader;
 
   /** Reads the filesystems of {@code context}'s host. */
   public FilesystemCollector(CollectorContext context) {
-    this.fileSystem = context.systemInfo().getOperatingSystem().getFileSystem();
+    this.reader =
+        context.platform() == PlatformEnum.LINUX
+            ? new LinuxFilesystemReader(context.procRoot())
+            : new OshiFilesystemReader(context.systemInfo().getOperatingSystem().getFileSystem());
   }
 
   @Override
@@ -32,24 +38,21 @@ public final class FilesystemCollector implements Collector {
   }
 
   @Override
-  public void collect(MetricSink sink) {
+  public void collect(MetricSink sink) throws IOException {
     // A mountpoint mounted over keeps only its first entry, so no series appears twice.
     Set<String> seenMountpoints = new HashSet<>();
-    for (OSFileStore store : fileSystem.getFileStores(true)) {
-      String mountpoint = store.getMount();
-      if (FilesystemFilter.accepts(store.getType(), mountpoint)
-          && seenMountpoints.add(mountpoint)) {
-        emit(store, sink);
+    for (FilesystemReading fs : reader.read()) {
+      if (FilesystemFilter.accepts(fs.fstype(), fs.mountpoint())
+          && seenMountpoints.add(fs.mountpoint())) {
+        emit(fs, sink);
       }
     }
   }
 
-  private static void emit(OSFileStore store, MetricSink sink) {
-    String[] labels = {
-      "device", store.getVolume(), "mountpoint", store.getMount(), "fstype", store.getType()
-    };
-    sink.add(SIZE, store.getTotalSpace(), labels);
-    sink.add(FREE, store.getFreeSpace(), labels);
-    sink.add(AVAIL, store.getUsableSpace(), labels);
+  private static void emit(FilesystemReading fs, MetricSink sink) {
+    String[] labels = {"device", fs.device(), "mountpoint", fs.mountpoint(), "fstype", fs.fstype()};
+    sink.add(SIZE, fs.size(), labels);
+    sink.add(FREE, fs.free(), labels);
+    sink.add(AVAIL, fs.avail(), labels);
   }
 }

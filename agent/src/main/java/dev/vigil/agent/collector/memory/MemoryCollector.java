@@ -2,17 +2,20 @@ package dev.vigil.agent.collector.memory;
 
 import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
+import dev.vigil.agent.collector.procfs.TextFileReader;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.VirtualMemory;
 import oshi.util.PlatformEnum;
 
-/** Reports memory and swap totals through OSHI, plus MemFree from /proc/meminfo on Linux. */
+/**
+ * Reports memory and swap totals: on Linux from one read of /proc/meminfo, as node_exporter does
+ * (OSHI read the same file up to three times a tick for the same numbers), elsewhere through OSHI.
+ */
 public final class MemoryCollector implements Collector {
   static final Metric MEM_TOTAL = field("MemTotal");
   static final Metric MEM_AVAILABLE = field("MemAvailable");
@@ -20,8 +23,17 @@ public final class MemoryCollector implements Collector {
   static final Metric SWAP_TOTAL = field("SwapTotal");
   static final Metric SWAP_FREE = field("SwapFree");
 
+  /** What Linux reports, in this order; the fields are the metrics' names in /proc/meminfo. */
+  private static final List<String> LINUX_FIELDS =
+      List.of("MemTotal", "MemAvailable", "SwapTotal", "SwapFree", "MemFree");
+
+  private static final List<Metric> LINUX_METRICS =
+      List.of(MEM_TOTAL, MEM_AVAILABLE, SWAP_TOTAL, SWAP_FREE, MEM_FREE);
+
   private final GlobalMemory memory;
   private final Path meminfo;
+  private final TextFileReader file = new TextFileReader(4096);
+  private final MemInfoParser parser = new MemInfoParser(LINUX_FIELDS);
 
   /** Reads the memory of {@code context}'s host. */
   public MemoryCollector(CollectorContext context) {
@@ -38,16 +50,25 @@ public final class MemoryCollector implements Collector {
 
   @Override
   public void collect(MetricSink sink) throws IOException {
-    sink.add(MEM_TOTAL, memory.getTotal());
-    sink.add(MEM_AVAILABLE, memory.getAvailable());
-    VirtualMemory swap = memory.getVirtualMemory();
-    sink.add(SWAP_TOTAL, swap.getSwapTotal());
-    sink.add(SWAP_FREE, swap.getSwapTotal() - swap.getSwapUsed());
     if (meminfo != null) {
-      String text = Files.readString(meminfo, StandardCharsets.US_ASCII);
-      Long memFree = MemInfoParser.parse(text).get("MemFree");
-      if (memFree != null) {
-        sink.add(MEM_FREE, memFree);
+      file.read(meminfo);
+      parser.parse(file.buffer(), file.length());
+      emitLinux(sink);
+    } else {
+      sink.add(MEM_TOTAL, memory.getTotal());
+      sink.add(MEM_AVAILABLE, memory.getAvailable());
+      VirtualMemory swap = memory.getVirtualMemory();
+      sink.add(SWAP_TOTAL, swap.getSwapTotal());
+      sink.add(SWAP_FREE, swap.getSwapTotal() - swap.getSwapUsed());
+    }
+  }
+
+  /** The fields the file has; one it lacks (MemAvailable before Linux 3.14) stays absent. */
+  private void emitLinux(MetricSink sink) {
+    for (int i = 0; i < LINUX_METRICS.size(); i++) {
+      long value = parser.value(i);
+      if (value >= 0) {
+        sink.add(LINUX_METRICS.get(i), value);
       }
     }
   }

@@ -3,13 +3,20 @@ package dev.vigil.agent.collector.network;
 import dev.vigil.agent.collector.OshiText;
 import java.util.Locale;
 import oshi.hardware.NetworkIF;
-import oshi.hardware.NetworkIF.IfOperStatus;
 
-/** One interface's identity, state and cumulative counters, copied out of OSHI in one go. */
+/**
+ * One interface's identity, state and cumulative counters, read in one go.
+ *
+ * @param operstate the sysfs spelling node_exporter copies into its label: {@code up}, {@code
+ *     lowerlayerdown}, {@code unknown}
+ * @param address the MAC address, empty when the interface has none (loopback, tunnels)
+ * @param mtu 0 when the platform did not say
+ * @param speedBitsPerSecond 0 when the platform did not say
+ */
 record InterfaceReading(
     String device,
     String address,
-    IfOperStatus operStatus,
+    String operstate,
     long mtu,
     long speedBitsPerSecond,
     long receiveBytes,
@@ -20,12 +27,14 @@ record InterfaceReading(
     long transmitErrs,
     long receiveDrop) {
 
+  static final String UP = "up";
+
   /** Copies {@code nif}'s current values; OSHI read them when it listed the interface. */
   static InterfaceReading of(NetworkIF nif) {
     return new InterfaceReading(
         nif.getName(),
         OshiText.known(nif.getMacaddr()),
-        nif.getIfOperStatus(),
+        nif.getIfOperStatus().name().toLowerCase(Locale.ROOT).replace("_", ""),
         nif.getMTU(),
         nif.getSpeed(),
         nif.getBytesRecv(),
@@ -37,8 +46,8 @@ record InterfaceReading(
         nif.getInDrops());
   }
 
-  /** The sysfs spelling node_exporter copies into its label: {@code up}, {@code lowerlayerdown}. */
-  String operstate() {
-    return operStatus.name().toLowerCase(Locale.ROOT).replace("_", "");
+  /** Whether the kernel reports the interface up, what {@code node_network_up} says. */
+  boolean up() {
+    return operstate.equals(UP);
   }
 }

@@ -4,12 +4,12 @@ import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
-import oshi.hardware.HardwareAbstractionLayer;
-import oshi.hardware.NetworkIF;
-import oshi.hardware.NetworkIF.IfOperStatus;
+import java.io.IOException;
+import oshi.util.PlatformEnum;
 
 /**
- * Reports node_exporter's per-interface {@code node_network_*} counters, state and properties.
+ * Reports node_exporter's per-interface {@code node_network_*} counters, state and properties: on
+ * Linux from {@code /proc/net/dev} and sysfs as node_exporter reads them, elsewhere through OSHI.
  * {@code node_network_transmit_drop_total} is absent: OSHI counts only inbound drops, and a made-up
  * zero would read as a healthy link.
  */
@@ -29,11 +29,14 @@ public final class NetworkCollector implements Collector {
       Metric.gauge(
           "node_network_info", "Non-numeric data from /sys/class/net/<iface>, value is always 1.");
 
-  private final HardwareAbstractionLayer hardware;
+  private final InterfaceReader reader;
 
   /** Reads the interfaces of {@code context}'s host. */
   public NetworkCollector(CollectorContext context) {
-    this.hardware = context.systemInfo().getHardware();
+    this.reader =
+        context.platform() == PlatformEnum.LINUX
+            ? new LinuxInterfaceReader(context.procRoot(), context.sysRoot())
+            : new OshiInterfaceReader(context.systemInfo().getHardware());
   }
 
   @Override
@@ -41,14 +44,10 @@ public final class NetworkCollector implements Collector {
     return "network";
   }
 
-  /**
-   * Lists the interfaces afresh every tick because laptops gain and lose them (VPN, Wi-Fi); OSHI
-   * reads each interface's counters when it lists it, so no extra updateAttributes() is needed.
-   */
   @Override
-  public void collect(MetricSink sink) {
-    for (NetworkIF nif : hardware.getNetworkIFs(true)) {
-      emit(InterfaceReading.of(nif), sink);
+  public void collect(MetricSink sink) throws IOException {
+    for (InterfaceReading nif : reader.read()) {
+      emit(nif, sink);
     }
   }
 
@@ -61,7 +60,7 @@ public final class NetworkCollector implements Collector {
     sink.add(RECEIVE_ERRS, nif.receiveErrs(), "device", device);
     sink.add(TRANSMIT_ERRS, nif.transmitErrs(), "device", device);
     sink.add(RECEIVE_DROP, nif.receiveDrop(), "device", device);
-    sink.add(UP, nif.operStatus() == IfOperStatus.UP ? 1 : 0, "device", device);
+    sink.add(UP, nif.up() ? 1 : 0, "device", device);
     // Zero means the platform did not say (virtual links, Wi-Fi on some drivers): leave it absent.
     if (nif.mtu() > 0) {
       sink.add(MTU, nif.mtu(), "device", device);

@@ -4,11 +4,14 @@ import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
+import java.io.IOException;
 import oshi.software.os.OperatingSystem;
+import oshi.util.PlatformEnum;
 
 /**
- * Reports {@code vigil_processes} and {@code vigil_threads} from OSHI's counts. It never lists the
- * processes themselves: {@code getProcesses()} allocates megabytes per call.
+ * Reports {@code vigil_processes} and {@code vigil_threads}: on Linux counted from procfs,
+ * elsewhere from OSHI's counts. It never lists the processes themselves: OSHI's {@code
+ * getProcesses()} allocates megabytes per call.
  */
 public final class ProcessesCollector implements Collector {
   static final Metric PROCESSES =
@@ -16,10 +19,13 @@ public final class ProcessesCollector implements Collector {
   static final Metric THREADS = Metric.gauge("vigil_threads", "Number of threads on the host.");
 
   private final OperatingSystem os;
+  private final ProcCounter proc;
 
   /** Reads the process table size of {@code context}'s host. */
   public ProcessesCollector(CollectorContext context) {
     this.os = context.systemInfo().getOperatingSystem();
+    this.proc =
+        context.platform() == PlatformEnum.LINUX ? new ProcCounter(context.procRoot()) : null;
   }
 
   @Override
@@ -28,11 +34,15 @@ public final class ProcessesCollector implements Collector {
   }
 
   @Override
-  public void collect(MetricSink sink) {
-    emit(os.getProcessCount(), os.getThreadCount(), sink);
+  public void collect(MetricSink sink) throws IOException {
+    if (proc != null) {
+      emit(proc.processes(), proc.threads(), sink);
+    } else {
+      emit(os.getProcessCount(), os.getThreadCount(), sink);
+    }
   }
 
-  /** A count OSHI could not read (zero or negative) is left out rather than reported. */
+  /** A count that could not be read (zero or negative) is left out rather than reported. */
   static void emit(int processes, int threads, MetricSink sink) {
     if (processes > 0) {
       sink.add(PROCESSES, processes);

@@ -2,11 +2,11 @@ package dev.vigil.agent.collector.system;
 
 import dev.vigil.agent.collector.Collector;
 import dev.vigil.agent.collector.CollectorContext;
+import dev.vigil.agent.collector.procfs.NameTable;
+import dev.vigil.agent.collector.procfs.TextFileReader;
 import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.MetricSink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,6 +30,10 @@ public final class SystemCollector implements Collector {
   private final OperatingSystem os;
   private final Clock clock;
   private final Path kernelDir;
+  private final TextFileReader file = new TextFileReader(256);
+
+  /** The files hardly ever change, so each read returns the String the last one made. */
+  private final NameTable contents = new NameTable();
 
   /** Reads the identity and clock of {@code context}'s host. */
   public SystemCollector(CollectorContext context) {
@@ -72,11 +76,15 @@ public final class SystemCollector implements Collector {
   }
 
   private Uname readKernelUname() throws IOException {
-    Map<String, String> contents = new HashMap<>();
-    for (String file : Uname.KERNEL_FILES) {
-      contents.put(file, Files.readString(kernelDir.resolve(file), StandardCharsets.UTF_8));
+    Map<String, String> files = new HashMap<>();
+    for (String name : Uname.KERNEL_FILES) {
+      int length = file.read(kernelDir.resolve(name));
+      byte[] buffer = file.buffer();
+      // Without the newline, so that stripping it does not make a new String every tick.
+      int end = length > 0 && buffer[length - 1] == '\n' ? length - 1 : length;
+      files.put(name, contents.name(buffer, 0, end));
     }
-    return Uname.fromKernelFiles(contents, System.getProperty("os.arch"));
+    return Uname.fromKernelFiles(files, System.getProperty("os.arch"));
   }
 
   /** Outside Linux there is no uname(2) to read; OSHI's view is the closest honest equivalent. */

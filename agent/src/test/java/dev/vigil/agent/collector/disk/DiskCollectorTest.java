@@ -45,7 +45,7 @@ class DiskCollectorTest {
   }
 
   @Test
-  void shouldReportEveryDiskOfThisHostWithShortNames() {
+  void shouldReportEveryDiskOfThisHostWithShortNames() throws Exception {
     CollectorContext context = CollectorContext.forHost(Path.of("/proc"), Path.of("/sys"));
     SampleList sink = new SampleList();
 

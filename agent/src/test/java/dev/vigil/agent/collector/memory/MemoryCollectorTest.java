@@ -2,9 +2,9 @@ package dev.vigil.agent.collector.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.agent.collector.CollectorContext;
+import dev.vigil.agent.metric.Metric;
 import dev.vigil.agent.metric.Sample;
 import dev.vigil.agent.metric.SampleList;
 import java.nio.file.Files;
@@ -19,10 +19,27 @@ import oshi.util.PlatformEnum;
 class MemoryCollectorTest {
   private static final SystemInfo SYSTEM_INFO = new SystemInfo();
 
+  /**
+   * The head of /proc/meminfo of the Debian 12 VM this was written on, which has no swap: its two
+   * swap lines carry a small swap file's numbers instead, so that they differ.
+   */
+  private static final String MEMINFO =
+      """
+      MemTotal:       24684084 kB
+      MemFree:        22487844 kB
+      MemAvailable:   23440436 kB
+      Buffers:           19492 kB
+      Cached:          1049876 kB
+      SwapCached:            0 kB
+      Active:           378104 kB
+      SwapTotal:         65536 kB
+      SwapFree:          61440 kB
+      """;
+
   @TempDir Path procRoot;
 
   private List<Sample> collect(PlatformEnum platform) throws Exception {
-    Files.writeString(procRoot.resolve("meminfo"), "MemTotal: 2048 kB\nMemFree: 512 kB\n");
+    Files.writeString(procRoot.resolve("meminfo"), MEMINFO);
     CollectorContext context =
         new CollectorContext(SYSTEM_INFO, Clock.systemUTC(), platform, procRoot);
     SampleList sink = new SampleList();
@@ -31,14 +48,56 @@ class MemoryCollectorTest {
   }
 
   @Test
-  void shouldReadMemFreeFromTheConfiguredProcRootOnLinux() throws Exception {
+  void shouldReadEveryFieldFromOneReadOfTheConfiguredProcRootOnLinux() throws Exception {
     List<Sample> samples = collect(PlatformEnum.LINUX);
 
-    Sample memFree =
-        samples.stream().filter(s -> s.metric() == MemoryCollector.MEM_FREE).findFirst().get();
-    assertEquals(512 * 1024, memFree.value());
-    assertTrue(samples.stream().anyMatch(s -> s.metric() == MemoryCollector.MEM_TOTAL));
-    assertTrue(samples.stream().anyMatch(s -> s.metric() == MemoryCollector.SWAP_FREE));
+    assertEquals(
+        List.of(
+            MemoryCollector.MEM_TOTAL,
+            MemoryCollector.MEM_AVAILABLE,
+            MemoryCollector.SWAP_TOTAL,
+            MemoryCollector.SWAP_FREE,
+            MemoryCollector.MEM_FREE),
+        samples.stream().map(Sample::metric).toList());
+    assertEquals(24684084.0 * 1024, value(samples, MemoryCollector.MEM_TOTAL));
+    assertEquals(23440436.0 * 1024, value(samples, MemoryCollector.MEM_AVAILABLE));
+    assertEquals(65536.0 * 1024, value(samples, MemoryCollector.SWAP_TOTAL));
+    assertEquals(61440.0 * 1024, value(samples, MemoryCollector.SWAP_FREE));
+    assertEquals(22487844.0 * 1024, value(samples, MemoryCollector.MEM_FREE));
+  }
+
+  @Test
+  void shouldLeaveOutWhatAnOldKernelsMeminfoLacks() throws Exception {
+    Files.writeString(procRoot.resolve("meminfo"), "MemTotal: 2048 kB\nMemFree: 512 kB\n");
+    CollectorContext context =
+        new CollectorContext(SYSTEM_INFO, Clock.systemUTC(), PlatformEnum.LINUX, procRoot);
+    SampleList sink = new SampleList();
+
+    new MemoryCollector(context).collect(sink);
+
+    assertEquals(
+        List.of(MemoryCollector.MEM_TOTAL, MemoryCollector.MEM_FREE),
+        sink.samples().stream().map(Sample::metric).toList());
+  }
+
+  @Test
+  void shouldReadWhatOshiReadsFromThisHostsMeminfo() throws Exception {
+    CollectorContext context =
+        new CollectorContext(SYSTEM_INFO, Clock.systemUTC(), PlatformEnum.LINUX, Path.of("/proc"));
+    SampleList sink = new SampleList();
+
+    new MemoryCollector(context).collect(sink);
+
+    assertEquals(
+        SYSTEM_INFO.getHardware().getMemory().getTotal(),
+        value(sink.samples(), MemoryCollector.MEM_TOTAL));
+    assertEquals(
+        SYSTEM_INFO.getHardware().getMemory().getVirtualMemory().getSwapTotal(),
+        value(sink.samples(), MemoryCollector.SWAP_TOTAL));
+  }
+
+  private static double value(List<Sample> samples, Metric metric) {
+    return samples.stream().filter(s -> s.metric() == metric).findFirst().orElseThrow().value();
   }
 
   @Test

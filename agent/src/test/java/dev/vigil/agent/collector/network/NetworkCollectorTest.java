@@ -8,7 +8,6 @@ import dev.vigil.agent.metric.SampleList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import oshi.hardware.NetworkIF.IfOperStatus;
 
 class NetworkCollectorTest {
 
@@ -18,14 +17,14 @@ class NetworkCollectorTest {
     return sink.samples();
   }
 
-  private static InterfaceReading eth0(IfOperStatus status, long mtu, long speedBitsPerSecond) {
+  private static InterfaceReading eth0(String operstate, long mtu, long speedBitsPerSecond) {
     return new InterfaceReading(
-        "eth0", "52:54:00:12:34:56", status, mtu, speedBitsPerSecond, 1, 2, 3, 4, 5, 6, 7);
+        "eth0", "52:54:00:12:34:56", operstate, mtu, speedBitsPerSecond, 1, 2, 3, 4, 5, 6, 7);
   }
 
   @Test
   void shouldMapCountersStateAndPropertiesToNodeExporterNames() {
-    List<Sample> samples = emit(eth0(IfOperStatus.UP, 1500, 1_000_000_000L));
+    List<Sample> samples = emit(eth0("up", 1500, 1_000_000_000L));
 
     assertEquals(1, value(samples, "node_network_receive_bytes_total"));
     assertEquals(2, value(samples, "node_network_transmit_bytes_total"));
@@ -44,14 +43,14 @@ class NetworkCollectorTest {
 
   @Test
   void shouldNeverReportTransmitDropsBecauseOshiDoesNotCountThem() {
-    List<Sample> samples = emit(eth0(IfOperStatus.UP, 1500, 1_000_000_000L));
+    List<Sample> samples = emit(eth0("up", 1500, 1_000_000_000L));
 
     assertFalse(find(samples, "node_network_transmit_drop_total").isPresent());
   }
 
   @Test
   void shouldOmitSpeedAndMtuThePlatformDidNotReport() {
-    List<Sample> samples = emit(eth0(IfOperStatus.UP, 0, 0));
+    List<Sample> samples = emit(eth0("up", 0, 0));
 
     assertFalse(find(samples, "node_network_speed_bytes").isPresent());
     assertFalse(find(samples, "node_network_mtu_bytes").isPresent());
@@ -59,7 +58,7 @@ class NetworkCollectorTest {
 
   @Test
   void shouldReportDownInterfacesAsNotUpWithTheirSysfsOperstate() {
-    List<Sample> samples = emit(eth0(IfOperStatus.LOWER_LAYER_DOWN, 1500, 0));
+    List<Sample> samples = emit(eth0("lowerlayerdown", 1500, 0));
 
     assertEquals(0, value(samples, "node_network_up"));
     assertEquals(

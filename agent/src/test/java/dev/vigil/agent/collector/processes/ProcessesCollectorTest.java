@@ -27,7 +27,7 @@ class ProcessesCollectorTest {
   }
 
   @Test
-  void shouldLeaveOutACountOshiCouldNotRead() {
+  void shouldLeaveOutACountThatCouldNotBeRead() {
     SampleList sink = new SampleList();
 
     ProcessesCollector.emit(0, -1, sink);
@@ -36,7 +36,7 @@ class ProcessesCollectorTest {
   }
 
   @Test
-  void shouldCountAtLeastThisProcessAndItsThreadsOnThisHost() {
+  void shouldCountAtLeastThisProcessAndItsThreadsOnThisHost() throws Exception {
     CollectorContext context = CollectorContext.forHost(Path.of("/proc"), Path.of("/sys"));
     SampleList sink = new SampleList();
 
