@@ -3,10 +3,11 @@
 # resident memory and CPU time per tick (agent) against per scrape (node_exporter, scraped at the
 # agent's interval). The agent runs with the JVM flags the service files ship, read by the java
 # launcher itself (`java @deploy/agent/jvm.options`). Usage, after `mvn -B -q package -DskipTests`:
-#   bench/footprint/footprint.sh [minutes, default 10] [interval seconds, default 15]
+#   bench/footprint/footprint.sh [minutes, default 10] [interval seconds, default 15] [warm-up minutes]
 set -euo pipefail
 minutes=${1:-10}
 interval=${2:-15}
+warmup_minutes=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 collector_jar="$root/collector/target/vigil-collector.jar"
 agent_jar="$root/agent/target/vigil-agent.jar"
@@ -71,8 +72,15 @@ scrape_loop() {
 scrape_loop &
 pids+=($!)
 
-# The first 2 minutes (or a fifth of a short run) warm the JIT; measure the steady state after them.
-warmup=$((minutes >= 10 ? 120 : minutes * 12))
+# By default the first 2 minutes (or a fifth of a short run) warm the JIT; measure the steady state
+# after them. C1 keeps compiling long after that at one tick every 15 s: a long warm-up shows the
+# agent as it runs for days.
+if [[ -n $warmup_minutes ]]; then
+  warmup=$((warmup_minutes * 60))
+  ((warmup < minutes * 60)) || { echo "the warm-up must be shorter than the run" >&2; exit 1; }
+else
+  warmup=$((minutes >= 10 ? 120 : minutes * 12))
+fi
 measured=$((minutes * 60 - warmup))
 echo "running ${minutes} min (${warmup}s warm-up) at a ${interval}s interval..." >&2
 sleep "$warmup"
