@@ -12,6 +12,7 @@ import oshi.hardware.NetworkIF;
  * @param address the MAC address, empty when the interface has none (loopback, tunnels)
  * @param mtu 0 when the platform did not say
  * @param speedBitsPerSecond 0 when the platform did not say
+ * @param transmitDrop {@link #UNCOUNTED} where the platform does not count outbound drops (OSHI)
  */
 record InterfaceReading(
     String device,
@@ -25,9 +26,13 @@ record InterfaceReading(
     long transmitPackets,
     long receiveErrs,
     long transmitErrs,
-    long receiveDrop) {
+    long receiveDrop,
+    long transmitDrop) {
 
   static final String UP = "up";
+
+  /** A counter the platform does not keep: its series is left out, never reported as 0. */
+  static final long UNCOUNTED = -1;
 
   /** Copies {@code nif}'s current values; OSHI read them when it listed the interface. */
   static InterfaceReading of(NetworkIF nif) {
@@ -43,7 +48,8 @@ record InterfaceReading(
         nif.getPacketsSent(),
         nif.getInErrors(),
         nif.getOutErrors(),
-        nif.getInDrops());
+        nif.getInDrops(),
+        UNCOUNTED);
   }
 
   /** Whether the kernel reports the interface up, what {@code node_network_up} says. */

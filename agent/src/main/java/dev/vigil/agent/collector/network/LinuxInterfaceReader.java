@@ -91,7 +91,8 @@ final class LinuxInterfaceReader implements InterfaceReader {
         parser.transmitPackets(),
         parser.receiveErrs(),
         parser.transmitErrs(),
-        parser.receiveDrop());
+        parser.receiveDrop(),
+        parser.transmitDrop());
   }
 
   /** The link speed, 0 when unknown: reading it fails with EINVAL on a link that is down. */

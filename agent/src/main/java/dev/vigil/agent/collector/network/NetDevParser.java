@@ -78,4 +78,8 @@ final class NetDevParser extends LineParser {
   long transmitErrs() {
     return fields[10];
   }
+
+  long transmitDrop() {
+    return fields[11];
+  }
 }

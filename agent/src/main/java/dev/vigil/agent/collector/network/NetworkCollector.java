@@ -21,6 +21,7 @@ public final class NetworkCollector implements Collector {
   static final Metric RECEIVE_ERRS = statistic("receive_errs");
   static final Metric TRANSMIT_ERRS = statistic("transmit_errs");
   static final Metric RECEIVE_DROP = statistic("receive_drop");
+  static final Metric TRANSMIT_DROP = statistic("transmit_drop");
   static final Metric UP =
       Metric.gauge("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.");
   static final Metric MTU = property("mtu_bytes");
@@ -60,6 +61,9 @@ public final class NetworkCollector implements Collector {
     sink.add(RECEIVE_ERRS, nif.receiveErrs(), "device", device);
     sink.add(TRANSMIT_ERRS, nif.transmitErrs(), "device", device);
     sink.add(RECEIVE_DROP, nif.receiveDrop(), "device", device);
+    if (nif.transmitDrop() != InterfaceReading.UNCOUNTED) {
+      sink.add(TRANSMIT_DROP, nif.transmitDrop(), "device", device);
+    }
     sink.add(UP, nif.up() ? 1 : 0, "device", device);
     // Zero means the platform did not say (virtual links, Wi-Fi on some drivers): leave it absent.
     if (nif.mtu() > 0) {

@@ -52,11 +52,11 @@ class LinuxInterfaceReaderTest {
         "ifb1 has no sysfs directory: it went away between the two reads");
     assertEquals(
         new InterfaceReading(
-            "lo", "", "unknown", 65536, 0, 126848865, 126848865, 372538, 372538, 0, 0, 0),
+            "lo", "", "unknown", 65536, 0, 126848865, 126848865, 372538, 372538, 0, 0, 0, 0),
         interfaces.get(0));
     assertEquals(
         new InterfaceReading(
-            "eth0", "02:fc:00:00:00:01", "up", 1400, 0, 192739821, 848452, 8931, 7440, 0, 0, 0),
+            "eth0", "02:fc:00:00:00:01", "up", 1400, 0, 192739821, 848452, 8931, 7440, 0, 0, 0, 0),
         interfaces.get(2));
   }
 

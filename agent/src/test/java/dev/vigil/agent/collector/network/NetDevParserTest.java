@@ -61,6 +61,7 @@ class NetDevParserTest {
     assertEquals(1, parser.receiveErrs());
     assertEquals(2, parser.receiveDrop());
     assertEquals(7, parser.transmitErrs());
+    assertEquals(8, parser.transmitDrop());
     assertFalse(parser.next(), "a line short of columns is skipped");
   }
 }

@@ -19,7 +19,7 @@ class NetworkCollectorTest {
 
   private static InterfaceReading eth0(String operstate, long mtu, long speedBitsPerSecond) {
     return new InterfaceReading(
-        "eth0", "52:54:00:12:34:56", operstate, mtu, speedBitsPerSecond, 1, 2, 3, 4, 5, 6, 7);
+        "eth0", "52:54:00:12:34:56", operstate, mtu, speedBitsPerSecond, 1, 2, 3, 4, 5, 6, 7, 8);
   }
 
   @Test
@@ -33,6 +33,7 @@ class NetworkCollectorTest {
     assertEquals(5, value(samples, "node_network_receive_errs_total"));
     assertEquals(6, value(samples, "node_network_transmit_errs_total"));
     assertEquals(7, value(samples, "node_network_receive_drop_total"));
+    assertEquals(8, value(samples, "node_network_transmit_drop_total"));
     assertEquals(1, value(samples, "node_network_up"));
     assertEquals(1500, value(samples, "node_network_mtu_bytes"));
     assertEquals(125_000_000, value(samples, "node_network_speed_bytes"));
@@ -42,10 +43,18 @@ class NetworkCollectorTest {
   }
 
   @Test
-  void shouldNeverReportTransmitDropsBecauseOshiDoesNotCountThem() {
-    List<Sample> samples = emit(eth0("up", 1500, 1_000_000_000L));
+  void shouldLeaveOutTransmitDropsWhereThePlatformDoesNotCountThem() {
+    assertFalse(
+        find(emit(withTransmitDrop(InterfaceReading.UNCOUNTED)), "node_network_transmit_drop_total")
+            .isPresent());
+    assertEquals(
+        0,
+        value(emit(withTransmitDrop(0)), "node_network_transmit_drop_total"),
+        "a counted zero is reported");
+  }
 
-    assertFalse(find(samples, "node_network_transmit_drop_total").isPresent());
+  private static InterfaceReading withTransmitDrop(long drops) {
+    return new InterfaceReading("eth0", "", "up", 1500, 0, 1, 2, 3, 4, 5, 6, 7, drops);
   }
 
   @Test
