@@ -15,8 +15,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -29,6 +31,12 @@ import java.util.function.Supplier;
  */
 public final class HttpServer implements AutoCloseable {
   private static final int CLOSE_TIMEOUT_SECONDS = 5;
+
+  /**
+   * How long both thread groups must see no new task before they stop: a connection's teardown hops
+   * from the event loop to the API's executor and back, so neither may stop under the other.
+   */
+  private static final int QUIET_MILLIS = 100;
 
   /** Threads of the API route: its reads and writes wait on the incident database. */
   private static final int API_THREADS = 2;
@@ -87,8 +95,7 @@ public final class HttpServer implements AutoCloseable {
             .bind(config.httpListen())
             .awaitUninterruptibly();
     if (!bound.isSuccess()) {
-      group.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      apiExecutor.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      shutDown(group, apiExecutor);
       throw new IOException(
           "cannot serve HTTP on " + config.httpListen() + ": " + bound.cause().getMessage(),
           bound.cause());
@@ -105,11 +112,21 @@ public final class HttpServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    group
-        .shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    apiExecutor
-        .shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    shutDown(group, apiExecutor);
+  }
+
+  /** Winds both groups down together, each until it has been quiet for {@link #QUIET_MILLIS}. */
+  private static void shutDown(EventExecutorGroup... groups) {
+    List<Future<?>> stopping = new ArrayList<>();
+    for (EventExecutorGroup threads : groups) {
+      stopping.add(
+          threads.shutdownGracefully(
+              QUIET_MILLIS,
+              TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS),
+              TimeUnit.MILLISECONDS));
+    }
+    for (Future<?> stopped : stopping) {
+      stopped.awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
   }
 }
