@@ -10,6 +10,7 @@ import dev.vigil.collector.notify.config.NotificationsConfigParser;
 import dev.vigil.collector.notify.delivery.Backoff;
 import dev.vigil.collector.notify.delivery.NotificationDispatcher;
 import dev.vigil.collector.notify.delivery.NotificationMetrics;
+import dev.vigil.collector.periodic.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,12 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The incident store with, when notifications are configured, the paging windows, the escalation
@@ -40,13 +36,12 @@ public final class Alerting implements AutoCloseable {
   private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
   private static final Duration RETRY_CAP = Duration.ofMinutes(10);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
-  private static final Logger log = LoggerFactory.getLogger(Alerting.class);
 
   private final IncidentStore store;
   private final Optional<EscalationTimer> timer;
   private final Optional<AlertmanagerResender> resender;
   private final Optional<NotificationDispatcher> dispatcher;
-  private ScheduledExecutorService executor;
+  private PeriodicTask executor;
 
   private Alerting(
       IncidentStore store,
@@ -122,17 +117,11 @@ public final class Alerting implements AutoCloseable {
 
   /** Runs {@link #tick()} every {@code period} on a thread of its own, when notifications exist. */
   public synchronized void schedule(Duration period) {
-    if (dispatcher.isEmpty() || executor != null) {
-      return;
+    if (dispatcher.isPresent() && executor == null) {
+      executor =
+          PeriodicTask.start(
+              "vigil-notifications", Duration.ZERO, period, CLOSE_TIMEOUT, this::tick);
     }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "vigil-notifications");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.scheduleWithFixedDelay(this::tickLogged, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -147,30 +136,13 @@ public final class Alerting implements AutoCloseable {
     return escalations + reposts + dispatcher.map(NotificationDispatcher::dispatchDue).orElse(0);
   }
 
-  private void tickLogged() {
-    try {
-      tick();
-    } catch (RuntimeException e) {
-      // A scheduled task that throws is never run again: log, and try on the next tick.
-      log.error("escalation or delivery failed; trying again on the next tick", e);
-    }
-  }
-
   /**
    * Stops the thread (a tick in progress finishes, within a receiver's timeout), then the store.
    */
   @Override
   public synchronized void close() {
     if (executor != null) {
-      executor.shutdown();
-      try {
-        if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-          executor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        executor.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      executor.close();
     }
     store.close();
   }

@@ -2,6 +2,7 @@ package dev.vigil.collector.fleet;
 
 import dev.vigil.collector.incident.store.FleetTable;
 import dev.vigil.collector.ingest.BatchListener;
+import dev.vigil.collector.periodic.PeriodicTask;
 import dev.vigil.collector.store.HostIdentity;
 import dev.vigil.collector.store.HostState;
 import dev.vigil.collector.store.SeriesStore;
@@ -10,9 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ public final class FleetRecorder implements BatchListener, AutoCloseable {
   private final FleetTable table;
   private final SeriesStore store;
   private final BatchListener next;
-  private ScheduledExecutorService refresher;
+  private PeriodicTask refresher;
 
   /**
    * @param table where the fleet is recorded
@@ -101,41 +99,18 @@ public final class FleetRecorder implements BatchListener, AutoCloseable {
 
   /** Runs {@link #refresh()} every {@link #REFRESH_PERIOD} on a thread of its own until closed. */
   public synchronized void schedule() {
-    if (refresher != null) {
-      return;
-    }
-    refresher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "vigil-fleet");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long period = REFRESH_PERIOD.toMillis();
-    refresher.scheduleWithFixedDelay(this::refreshLogged, period, period, TimeUnit.MILLISECONDS);
-  }
-
-  private void refreshLogged() {
-    try {
-      refresh();
-    } catch (RuntimeException e) {
-      // A scheduled task that throws is never run again: log, and refresh again next period.
-      log.error(
-          "recording when hosts were last seen failed; trying again in {}", REFRESH_PERIOD, e);
+    if (refresher == null) {
+      refresher =
+          PeriodicTask.start(
+              "vigil-fleet", REFRESH_PERIOD, REFRESH_PERIOD, REFRESH_PERIOD, this::refresh);
     }
   }
 
   /** Stops the refresh; one in progress finishes first. Writes already handed over still land. */
   @Override
   public synchronized void close() {
-    if (refresher == null) {
-      return;
-    }
-    refresher.shutdown();
-    try {
-      refresher.awaitTermination(REFRESH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (refresher != null) {
+      refresher.close();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.vigil.collector.rules.engine;
 import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.ingest.BatchListener;
+import dev.vigil.collector.periodic.PeriodicTask;
 import dev.vigil.collector.rules.RuleSet;
 import dev.vigil.collector.rules.eval.HostProgram;
 import dev.vigil.collector.rules.eval.ProgramCompiler;
@@ -12,9 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  ingest thread: batch applied ─► onBatch ─► (recompile if rules or series changed) ─► observe
  *                                          ─► every rule at the batch's timestamp ─► raise/clear
- *  vigil-rules:   every 15 s, hosts without a batch for 15 s ─► every rule at the last
+ *  vigil-rules-sweep: every 15 s, hosts without a batch for 15 s ─► every rule at the last
  *                 evaluation's timestamp + the wall time since ─► raise/clear
  * </pre>
  *
@@ -49,7 +47,7 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
   private final Map<String, Map<IncidentKey, CarriedAlert>> restored;
   private final Emitter emitter = new Emitter();
   private volatile LoadedRules loaded;
-  private ScheduledExecutorService sweeper;
+  private PeriodicTask sweeper;
 
   /**
    * @param rules the rules in force, read on every batch (a reload is noticed by identity)
@@ -254,40 +252,18 @@ public final class RuleEngine implements BatchListener, AutoCloseable {
 
   /** Runs {@link #sweep()} every {@link #SWEEP_PERIOD} on a thread of its own until closed. */
   public synchronized void schedule() {
-    if (sweeper != null) {
-      return;
-    }
-    sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "vigil-rules");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long period = SWEEP_PERIOD.toMillis();
-    sweeper.scheduleWithFixedDelay(this::sweepLogged, period, period, TimeUnit.MILLISECONDS);
-  }
-
-  private void sweepLogged() {
-    try {
-      sweep();
-    } catch (RuntimeException e) {
-      // A scheduled task that throws is never run again: log, and sweep again next period.
-      log.error("the rules sweep failed; sweeping again in {}", SWEEP_PERIOD, e);
+    if (sweeper == null) {
+      sweeper =
+          PeriodicTask.start(
+              "vigil-rules-sweep", SWEEP_PERIOD, SWEEP_PERIOD, SWEEP_PERIOD, this::sweep);
     }
   }
 
   /** Stops the sweep; a sweep in progress finishes first. */
   @Override
   public synchronized void close() {
-    if (sweeper == null) {
-      return;
-    }
-    sweeper.shutdown();
-    try {
-      sweeper.awaitTermination(SWEEP_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (sweeper != null) {
+      sweeper.close();
     }
   }
 

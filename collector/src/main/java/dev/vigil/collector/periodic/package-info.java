@@ -1,0 +1,2 @@
+/** Background work the collector repeats on threads of its own: sweeps, refreshes, ticks. */
+package dev.vigil.collector.periodic;
