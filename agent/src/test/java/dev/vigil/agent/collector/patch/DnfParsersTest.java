@@ -26,6 +26,34 @@ class DnfParsersTest {
   }
 
   @Test
+  void shouldJoinAnEntryWhoseNameOverflowsItsColumnWithTheIndentedLineAfterIt() {
+    Set<String> upgrades =
+        DnfCheckUpdateParser.pendingUpgrades(
+            Fixtures.read("yum-check-update-rhel6-name-wrapped.txt"));
+
+    assertEquals(
+        List.of(
+            "ConsoleKit.x86_64",
+            "ConsoleKit-libs.x86_64",
+            "ImageMagick.x86_64",
+            "Red_Hat_Enterprise_Linux-Release_Notes-6-en-US.noarch",
+            "abrt.x86_64",
+            "abrt-addon-ccpp.x86_64",
+            "abrt-addon-kerneloops.x86_64"),
+        List.copyOf(upgrades));
+  }
+
+  @Test
+  void shouldJoinAnEntryWhoseVersionOverflowsItsColumnWithTheIndentedLineAfterIt() {
+    Set<String> upgrades =
+        DnfCheckUpdateParser.pendingUpgrades(
+            Fixtures.read("yum-check-update-el6-version-wrapped.txt"));
+
+    assertEquals(
+        List.of("libnl.x86_64", "libpcap.x86_64", "libproxy.x86_64"), List.copyOf(upgrades));
+  }
+
+  @Test
   void shouldStopDnf5CheckUpgradeAtTheObsoletingList() {
     Set<String> upgrades =
         DnfCheckUpdateParser.pendingUpgrades(Fixtures.read("dnf5-check-upgrade.txt"));
