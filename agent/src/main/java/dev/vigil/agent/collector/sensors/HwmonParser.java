@@ -6,23 +6,35 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the files of one {@code /sys/class/hwmon/hwmon<N>} directory into a {@link HwmonChip}. */
 final class HwmonParser {
-  /** The value files read: {@code temp1_input}, {@code temp1_crit}, {@code fan1_input}, ... */
-  static final Pattern VALUE_FILE = Pattern.compile("(temp|fan|in)(\\d+)_(input|crit)");
+  /**
+   * The files read: {@code temp1_input}, {@code temp1_crit}, {@code fan1_min}, {@code pwm1}, ...
+   * and each sensor's {@code _label}.
+   */
+  static final Pattern SENSOR_FILE =
+      Pattern.compile("(temp|fan|in|pwm)(\\d+)(?:_(input|crit|max|min|label))?");
+
+  private static final String LABEL = "label";
 
   private static final Pattern INVALID_LABEL_CHARS = Pattern.compile("[^a-z0-9:_]");
   private static final double MILLI = 1000.0;
 
+  /** temp2 before temp10: by type, then by number. */
+  private static final Comparator<String> BY_SENSOR =
+      Comparator.comparing((String sensor) -> sensor.replaceAll("\\d", ""))
+          .thenComparingInt(sensor -> Integer.parseInt(sensor.replaceAll("\\D", "")));
+
   private HwmonParser() {}
 
   /** True for the file names {@link #parse} reads. */
-  static boolean isValueFile(String name) {
-    Matcher m = VALUE_FILE.matcher(name);
-    return m.matches() && kind(m.group(1), m.group(3)) != null;
+  static boolean isSensorFile(String name) {
+    Matcher m = SENSOR_FILE.matcher(name);
+    return m.matches() && (LABEL.equals(m.group(3)) || kind(m.group(1), m.group(3)) != null);
   }
 
   /**
@@ -57,45 +69,68 @@ final class HwmonParser {
   }
 
   /**
-   * Parses {@code files}, value file name → contents (other names are ignored), in node_exporter's
-   * units: millidegrees and millivolts divided by 1000, fan RPM as they are. A file that holds no
-   * integer is skipped and named in {@link HwmonChip#skipped()}.
+   * Parses {@code files}, sensor file name → contents (other names are ignored), in node_exporter's
+   * units: millidegrees and millivolts divided by 1000, fan RPM and PWM duty as they are. A file
+   * that holds no integer is skipped and named in {@link HwmonChip#skipped()}. Labels are cleaned
+   * as node_exporter 1.5 cleans them ({@code Package id 0} → {@code package_id_0}); an empty one is
+   * left out.
    *
    * @param nameFile the contents of the {@code name} file, or null when there is none
    */
   static HwmonChip parse(String chip, String nameFile, Map<String, String> files) {
+    Map<String, String> labels = new TreeMap<>(BY_SENSOR);
     List<SensorValue> values = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Map.Entry<String, String> file : files.entrySet()) {
-      Matcher m = VALUE_FILE.matcher(file.getKey());
-      Kind kind = m.matches() ? kind(m.group(1), m.group(3)) : null;
+      Matcher m = SENSOR_FILE.matcher(file.getKey());
+      if (!m.matches()) {
+        continue;
+      }
+      String sensor = m.group(1) + m.group(2);
+      String text = file.getValue().strip();
+      if (LABEL.equals(m.group(3))) {
+        String label = clean(text);
+        if (!label.isEmpty()) {
+          labels.put(sensor, label);
+        }
+        continue;
+      }
+      Kind kind = kind(m.group(1), m.group(3));
       if (kind == null) {
         continue;
       }
-      String text = file.getValue().strip();
       try {
-        double raw = Long.parseLong(text);
-        double value = kind == Kind.FAN ? raw : raw / MILLI;
-        values.add(new SensorValue(kind, chip, m.group(1) + m.group(2), value));
+        values.add(new SensorValue(kind, chip, sensor, scaled(kind, Long.parseLong(text))));
       } catch (NumberFormatException e) {
         skipped.add(file.getKey() + ": not a number: \"" + text + "\"");
       }
     }
     values.sort(
-        Comparator.comparing(SensorValue::kind)
-            .thenComparingInt(v -> Integer.parseInt(v.sensor().replaceAll("\\D", "")))
-            .thenComparing(SensorValue::sensor));
+        Comparator.comparing(SensorValue::kind).thenComparing(SensorValue::sensor, BY_SENSOR));
     skipped.sort(Comparator.naturalOrder());
     String chipName = nameFile == null ? "" : clean(nameFile);
-    return new HwmonChip(chip, chipName, values, skipped);
+    return new HwmonChip(chip, chipName, labels, values, skipped);
+  }
+
+  private static double scaled(Kind kind, long raw) {
+    return switch (kind) {
+      case FAN, FAN_MIN, FAN_MAX, PWM -> raw;
+      default -> raw / MILLI;
+    };
   }
 
   private static Kind kind(String type, String property) {
-    return switch (type + "_" + property) {
+    return switch (property == null ? type : type + "_" + property) {
       case "temp_input" -> Kind.TEMP;
       case "temp_crit" -> Kind.TEMP_CRIT;
+      case "temp_max" -> Kind.TEMP_MAX;
       case "fan_input" -> Kind.FAN;
+      case "fan_min" -> Kind.FAN_MIN;
+      case "fan_max" -> Kind.FAN_MAX;
       case "in_input" -> Kind.IN;
+      case "in_min" -> Kind.IN_MIN;
+      case "in_max" -> Kind.IN_MAX;
+      case "pwm" -> Kind.PWM;
       default -> null;
     };
   }

@@ -46,12 +46,12 @@ final class HwmonReader {
         HwmonParser.chipLabel(devicePath(dir), name, dir.toRealPath().getFileName().toString());
     Map<String, String> files = new HashMap<>();
     List<String> unreadable = new ArrayList<>();
-    List<Path> valueFiles;
+    List<Path> sensorFiles;
     try (Stream<Path> entries = Files.list(dir)) {
-      valueFiles =
-          entries.filter(p -> HwmonParser.isValueFile(p.getFileName().toString())).toList();
+      sensorFiles =
+          entries.filter(p -> HwmonParser.isSensorFile(p.getFileName().toString())).toList();
     }
-    for (Path file : valueFiles) {
+    for (Path file : sensorFiles) {
       String fileName = file.getFileName().toString();
       try {
         files.put(fileName, Files.readString(file, StandardCharsets.UTF_8));

@@ -12,9 +12,21 @@ record SensorValue(Kind kind, String chip, String sensor, double value) {
     TEMP,
     /** {@code temp<N>_crit}, °C. */
     TEMP_CRIT,
+    /** {@code temp<N>_max}, °C. */
+    TEMP_MAX,
     /** {@code fan<N>_input}, revolutions per minute. */
     FAN,
+    /** {@code fan<N>_min}, revolutions per minute. */
+    FAN_MIN,
+    /** {@code fan<N>_max}, revolutions per minute. */
+    FAN_MAX,
     /** {@code in<N>_input}, volts. */
-    IN
+    IN,
+    /** {@code in<N>_min}, volts. */
+    IN_MIN,
+    /** {@code in<N>_max}, volts. */
+    IN_MAX,
+    /** {@code pwm<N>}, the fan's duty cycle as the chip sets it, 0 to 255. */
+    PWM
   }
 }

@@ -13,10 +13,11 @@ import oshi.hardware.Sensors;
 import oshi.util.PlatformEnum;
 
 /**
- * Reports {@code node_hwmon_*} temperatures, fans and voltages, read from {@code /sys/class/hwmon}
- * on Linux and from OSHI's CPU sensors elsewhere, and on Linux {@code node_thermal_zone_temp} from
- * {@code /sys/class/thermal}. A reading that cannot be read, holds no number, or (on Windows) never
- * changes is left out and its reason logged once.
+ * Reports {@code node_hwmon_*} temperatures, fans, fan duty and voltages with their limits and the
+ * sensors' labels, read from {@code /sys/class/hwmon} on Linux and from OSHI's CPU sensors
+ * elsewhere, and on Linux {@code node_thermal_zone_temp} from {@code /sys/class/thermal}. A reading
+ * that cannot be read, holds no number, or (on Windows) never changes is left out and its reason
+ * logged once.
  */
 public final class SensorsCollector implements Collector {
 
@@ -24,10 +25,25 @@ public final class SensorsCollector implements Collector {
       Metric.gauge("node_hwmon_temp_celsius", "Hardware monitor for temperature (input)");
   static final Metric TEMP_CRIT =
       Metric.gauge("node_hwmon_temp_crit_celsius", "Hardware monitor for temperature (crit)");
+  static final Metric TEMP_MAX =
+      Metric.gauge("node_hwmon_temp_max_celsius", "Hardware monitor for temperature (max)");
   static final Metric FAN =
       Metric.gauge("node_hwmon_fan_rpm", "Hardware monitor for fan revolutions per minute (input)");
+  static final Metric FAN_MIN =
+      Metric.gauge(
+          "node_hwmon_fan_min_rpm", "Hardware monitor for fan revolutions per minute (min)");
+  static final Metric FAN_MAX =
+      Metric.gauge(
+          "node_hwmon_fan_max_rpm", "Hardware monitor for fan revolutions per minute (max)");
   static final Metric VOLTS =
       Metric.gauge("node_hwmon_in_volts", "Hardware monitor for voltage (input)");
+  static final Metric VOLTS_MIN =
+      Metric.gauge("node_hwmon_in_min_volts", "Hardware monitor for voltage (min)");
+  static final Metric VOLTS_MAX =
+      Metric.gauge("node_hwmon_in_max_volts", "Hardware monitor for voltage (max)");
+  static final Metric PWM = Metric.gauge("node_hwmon_pwm", "Hardware monitor pwm element");
+  static final Metric SENSOR_LABEL =
+      Metric.gauge("node_hwmon_sensor_label", "Label for given chip and sensor");
   static final Metric CHIP_NAMES =
       Metric.gauge("node_hwmon_chip_names", "Annotation metric for human-readable chip names");
   static final Metric THERMAL_ZONE_TEMP =
@@ -99,6 +115,10 @@ public final class SensorsCollector implements Collector {
     if (!chip.chipName().isEmpty()) {
       sink.add(CHIP_NAMES, 1, "chip", chip.chip(), "chip_name", chip.chipName());
     }
+    chip.labels()
+        .forEach(
+            (sensor, label) ->
+                sink.add(SENSOR_LABEL, 1, "chip", chip.chip(), "sensor", sensor, "label", label));
     emit(chip.values(), sink);
   }
 
@@ -118,8 +138,14 @@ public final class SensorsCollector implements Collector {
     Map<SensorValue.Kind, Metric> families = new EnumMap<>(SensorValue.Kind.class);
     families.put(SensorValue.Kind.TEMP, TEMP);
     families.put(SensorValue.Kind.TEMP_CRIT, TEMP_CRIT);
+    families.put(SensorValue.Kind.TEMP_MAX, TEMP_MAX);
     families.put(SensorValue.Kind.FAN, FAN);
+    families.put(SensorValue.Kind.FAN_MIN, FAN_MIN);
+    families.put(SensorValue.Kind.FAN_MAX, FAN_MAX);
     families.put(SensorValue.Kind.IN, VOLTS);
+    families.put(SensorValue.Kind.IN_MIN, VOLTS_MIN);
+    families.put(SensorValue.Kind.IN_MAX, VOLTS_MAX);
+    families.put(SensorValue.Kind.PWM, PWM);
     return families;
   }
 }

@@ -35,6 +35,38 @@ class HwmonParserTest {
   }
 
   @Test
+  void shouldReadLimitsAndFanDutyAndCleanTheLabelsAsNodeExporterDoes() {
+    HwmonChip chip =
+        HwmonParser.parse(
+            "c",
+            null,
+            Map.of(
+                "temp1_max", "84000\n",
+                "fan1_min", "300\n",
+                "fan1_max", "2400\n",
+                "in0_min", "600\n",
+                "in0_max", "1744\n",
+                "pwm1", "153\n",
+                "pwm1_enable", "5\n",
+                "temp10_label", "Core 8\n",
+                "temp1_label", "Package id 0\n",
+                "fan1_label", " \n"));
+
+    assertEquals(
+        List.of(
+            new SensorValue(Kind.TEMP_MAX, "c", "temp1", 84.0),
+            new SensorValue(Kind.FAN_MIN, "c", "fan1", 300),
+            new SensorValue(Kind.FAN_MAX, "c", "fan1", 2400),
+            new SensorValue(Kind.IN_MIN, "c", "in0", 0.6),
+            new SensorValue(Kind.IN_MAX, "c", "in0", 1.744),
+            new SensorValue(Kind.PWM, "c", "pwm1", 153)),
+        chip.values());
+    assertEquals(
+        List.of(Map.entry("temp1", "package_id_0"), Map.entry("temp10", "core_8")),
+        List.copyOf(chip.labels().entrySet()));
+  }
+
+  @Test
   void shouldSkipAndNameAFileThatHoldsNoNumberRatherThanReportZero() {
     HwmonChip chip =
         HwmonParser.parse("coretemp", null, Map.of("temp2_input", "N/A\n", "temp1_input", "-5000"));

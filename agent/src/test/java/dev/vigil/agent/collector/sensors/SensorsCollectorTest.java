@@ -49,14 +49,22 @@ class SensorsCollectorTest {
     assertEquals(
         List.of(
             "node_hwmon_chip_names[chip, platform_coretemp_0, chip_name, coretemp] 1.0",
+            "node_hwmon_sensor_label[chip, platform_coretemp_0, label, package_id_0, sensor,"
+                + " temp1] 1.0",
+            "node_hwmon_sensor_label[chip, platform_coretemp_0, label, core_0, sensor, temp2] 1.0",
             "node_hwmon_temp_celsius[chip, platform_coretemp_0, sensor, temp1] 45.0",
             "node_hwmon_temp_celsius[chip, platform_coretemp_0, sensor, temp2] 43.5",
             "node_hwmon_temp_crit_celsius[chip, platform_coretemp_0, sensor, temp1] 100.0",
             "node_hwmon_temp_crit_celsius[chip, platform_coretemp_0, sensor, temp2] 100.0",
+            "node_hwmon_temp_max_celsius[chip, platform_coretemp_0, sensor, temp1] 84.0",
             "node_hwmon_chip_names[chip, platform_nct6775_656, chip_name, nct6775] 1.0",
             "node_hwmon_fan_rpm[chip, platform_nct6775_656, sensor, fan1] 1205.0",
             "node_hwmon_fan_rpm[chip, platform_nct6775_656, sensor, fan2] 0.0",
+            "node_hwmon_fan_min_rpm[chip, platform_nct6775_656, sensor, fan1] 0.0",
             "node_hwmon_in_volts[chip, platform_nct6775_656, sensor, in0] 1.008",
+            "node_hwmon_in_min_volts[chip, platform_nct6775_656, sensor, in0] 0.6",
+            "node_hwmon_in_max_volts[chip, platform_nct6775_656, sensor, in0] 1.744",
+            "node_hwmon_pwm[chip, platform_nct6775_656, sensor, pwm1] 153.0",
             "node_thermal_zone_temp[type, acpitz, zone, 0] 27.8",
             "node_thermal_zone_temp[type, x86_pkg_temp, zone, 1] 45.0",
             "node_thermal_zone_temp[type, INT3400 Thermal, zone, 10] 20.0"),
