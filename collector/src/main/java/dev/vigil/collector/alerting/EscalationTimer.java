@@ -2,7 +2,7 @@ package dev.vigil.collector.alerting;
 
 import dev.vigil.collector.incident.IllegalTransitionException;
 import dev.vigil.collector.incident.Incident;
-import dev.vigil.collector.incident.IncidentState;
+import dev.vigil.collector.incident.OpenIncident;
 import dev.vigil.collector.incident.PagingGate;
 import dev.vigil.collector.incident.PagingHistory;
 import dev.vigil.collector.incident.store.IncidentStore;
@@ -28,6 +28,9 @@ import java.util.stream.IntStream;
  *
  * <p>An incident whose paging is held (opened in a maintenance window or outside its paging hours)
  * is paged as soon as the gate allows; while the gate holds a paging incident, its next step waits.
+ *
+ * <p>A pass reads every open incident with where its paging stands in one query, not a timeline per
+ * incident: during an outage nobody has acknowledged yet, thousands are open at once.
  */
 final class EscalationTimer {
   private final IncidentStore store;
@@ -48,16 +51,13 @@ final class EscalationTimer {
    */
   int escalateDue() {
     int written = 0;
-    for (Incident incident : store.unresolved()) {
-      if (incident.state() == IncidentState.OPEN) {
-        written += advance(incident);
-      }
+    for (OpenIncident open : store.openWithPaging()) {
+      written += advance(open.incident(), open.paging());
     }
     return written;
   }
 
-  private int advance(Incident incident) {
-    PagingHistory paging = PagingHistory.of(store.timeline(incident.id()));
+  private int advance(Incident incident, PagingHistory paging) {
     Instant now = clock.instant();
     Optional<String> hold = gate.holdReason(incident, now);
     if (paging.held()) {

@@ -1,7 +1,10 @@
 package dev.vigil.collector.incident;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where an incident's current opening stands with paging, read from its audit trail: held (a {@link
@@ -15,6 +18,12 @@ import java.util.List;
  *     last recorded
  */
 public record PagingHistory(boolean held, String holdReason, Instant since) {
+  /** The actions that decide where paging stands: the latest of them in a timeline does. */
+  public static final Set<EventAction> DECIDING =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              EventAction.OPENED, EventAction.REOPENED, EventAction.NOT_PAGED, EventAction.PAGED));
+
   /**
    * Reads the timeline, oldest first, of an incident.
    *
@@ -22,17 +31,24 @@ public record PagingHistory(boolean held, String holdReason, Instant since) {
    */
   public static PagingHistory of(List<IncidentEvent> timeline) {
     for (int i = timeline.size() - 1; i >= 0; i--) {
-      IncidentEvent event = timeline.get(i);
-      switch (event.action()) {
-        case NOT_PAGED -> {
-          return new PagingHistory(true, event.comment(), event.at());
-        }
-        case PAGED, OPENED, REOPENED -> {
-          return new PagingHistory(false, "", event.at());
-        }
-        default -> {}
+      if (DECIDING.contains(timeline.get(i).action())) {
+        return from(timeline.get(i));
       }
     }
     throw new IllegalArgumentException("the timeline holds no opening");
+  }
+
+  /**
+   * Where paging stands after {@code deciding}, the latest event of its timeline whose action is
+   * one of {@link #DECIDING}.
+   *
+   * @throws IllegalArgumentException when its action decides nothing
+   */
+  public static PagingHistory from(IncidentEvent deciding) {
+    return switch (deciding.action()) {
+      case NOT_PAGED -> new PagingHistory(true, deciding.comment(), deciding.at());
+      case PAGED, OPENED, REOPENED -> new PagingHistory(false, "", deciding.at());
+      default -> throw new IllegalArgumentException(deciding.action() + " does not decide paging");
+    };
   }
 }

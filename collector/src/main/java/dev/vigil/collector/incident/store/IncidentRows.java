@@ -5,6 +5,8 @@ import dev.vigil.collector.incident.Incident;
 import dev.vigil.collector.incident.IncidentEvent;
 import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.IncidentState;
+import dev.vigil.collector.incident.OpenIncident;
+import dev.vigil.collector.incident.PagingHistory;
 import dev.vigil.collector.incident.Severity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,12 +16,27 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The SQL of the {@code incident} and {@code incident_event} tables. */
 final class IncidentRows {
   private static final String SELECT =
-      "SELECT id, host, rule, labels, severity, state, summary, runbook_url, opened_at,"
-          + " changed_at, acknowledged_at, resolved_at, flaps, tier FROM incident ";
+      "SELECT i.id, i.host, i.rule, i.labels, i.severity, i.state, i.summary, i.runbook_url,"
+          + " i.opened_at, i.changed_at, i.acknowledged_at, i.resolved_at, i.flaps, i.tier"
+          + " FROM incident i ";
+
+  /**
+   * Each open incident with the latest of its events that decide paging: one query, where reading
+   * each one's timeline would be a query per incident every second.
+   */
+  private static final String OPEN_WITH_PAGING =
+      SELECT.replace(" FROM", ", e.happened_at, e.actor, e.action, e.comment FROM")
+          + "JOIN incident_event e ON e.id = (SELECT MAX(d.id) FROM incident_event d"
+          + " WHERE d.incident_id = i.id AND d.action IN ("
+          + PagingHistory.DECIDING.stream()
+              .map(action -> "'" + action.name() + "'")
+              .collect(Collectors.joining(", "))
+          + ")) WHERE i.state = 'OPEN' ORDER BY i.id";
 
   private IncidentRows() {}
 
@@ -46,6 +63,17 @@ final class IncidentRows {
     try (PreparedStatement s =
         c.prepareStatement(SELECT + "WHERE state <> 'RESOLVED' ORDER BY id")) {
       return all(s);
+    }
+  }
+
+  static List<OpenIncident> openWithPaging(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(OPEN_WITH_PAGING);
+        ResultSet rs = s.executeQuery()) {
+      List<OpenIncident> open = new ArrayList<>();
+      while (rs.next()) {
+        open.add(new OpenIncident(read(rs), PagingHistory.from(event(rs))));
+      }
+      return open;
     }
   }
 
@@ -156,16 +184,19 @@ final class IncidentRows {
       List<IncidentEvent> events = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          events.add(
-              new IncidentEvent(
-                  Columns.instant(rs, "happened_at"),
-                  rs.getString("actor"),
-                  EventAction.valueOf(rs.getString("action")),
-                  rs.getString("comment")));
+          events.add(event(rs));
         }
       }
       return events;
     }
+  }
+
+  private static IncidentEvent event(ResultSet rs) throws SQLException {
+    return new IncidentEvent(
+        Columns.instant(rs, "happened_at"),
+        rs.getString("actor"),
+        EventAction.valueOf(rs.getString("action")),
+        rs.getString("comment"));
   }
 
   private static Optional<Incident> first(PreparedStatement s) throws SQLException {

@@ -8,6 +8,7 @@ import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.IncidentLifecycle;
 import dev.vigil.collector.incident.IncidentState;
 import dev.vigil.collector.incident.NotificationRouter;
+import dev.vigil.collector.incident.OpenIncident;
 import dev.vigil.collector.incident.OutboxEntry;
 import dev.vigil.collector.incident.OutboxKind;
 import dev.vigil.collector.incident.PagingGate;
@@ -388,6 +389,13 @@ public final class IncidentStore implements AutoCloseable {
   /** Every open or acknowledged incident, oldest first. */
   public List<Incident> unresolved() {
     return readers.read("list unresolved incidents", IncidentRows::unresolved);
+  }
+
+  /**
+   * Every open incident (unacknowledged) with where its paging stands, oldest first, in one query.
+   */
+  public List<OpenIncident> openWithPaging() {
+    return readers.read("list open incidents", IncidentRows::openWithPaging);
   }
 
   /** The incidents {@code filter} selects, newest first. */

@@ -16,6 +16,7 @@ import dev.vigil.collector.incident.IncidentEvent;
 import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.IncidentState;
 import dev.vigil.collector.incident.NotificationRouter;
+import dev.vigil.collector.incident.OpenIncident;
 import dev.vigil.collector.incident.OutboxEntry;
 import dev.vigil.collector.incident.OutboxKind;
 import dev.vigil.collector.incident.PagingGate;
@@ -300,6 +301,47 @@ abstract class IncidentStoreContract {
 
     await(store.clear(incident.key()));
     assertEquals(List.of("FIRING tier-1", "RESOLVED tier-1"), notices(incident.id()));
+  }
+
+  @Test
+  void shouldListEachOpenIncidentWithWhereItsPagingStandsAsItsTimelineSays() throws Exception {
+    Incident escalated = await(store.raise(alert("web1")));
+    Incident acknowledged = await(store.raise(alert("web2")));
+    Incident reopened = await(store.raise(alert("web3")));
+    hold = "maintenance window 'patch' (role=server: patching) until 2026-01-05T10:00:00Z";
+    Incident held = await(store.raise(alert("held")));
+    Incident paged =
+        await(
+            store.raise(
+                new FiringAlert(
+                    IncidentKey.of("held", "HostDown", Map.of()), Severity.CRITICAL, "", "")));
+    clock.advance(Duration.ofMinutes(5));
+    hold = null;
+    await(store.pageIfAllowed(paged.id()));
+    hold = "maintenance window 'patch' (role=server: patching) until 2026-01-05T10:00:00Z";
+    await(store.escalate(escalated.id(), 2));
+    await(store.comment(escalated.id(), "ana", "not a paging event"));
+    await(store.acknowledge(acknowledged.id(), "ana", ""));
+    await(store.clear(reopened.key()));
+    clock.advance(Duration.ofMinutes(1));
+    await(store.raise(alert("web3")));
+
+    List<OpenIncident> open = store.openWithPaging();
+
+    assertEquals(
+        List.of(escalated.id(), reopened.id(), held.id(), paged.id()),
+        open.stream().map(o -> o.incident().id()).toList(),
+        "open ones only, oldest first");
+    assertEquals(new PagingHistory(false, "", T0), open.get(0).paging());
+    assertEquals(2, open.get(0).incident().tier());
+    assertEquals(
+        new PagingHistory(false, "", T0.plus(Duration.ofMinutes(6))), open.get(1).paging());
+    assertEquals(new PagingHistory(true, hold, T0), open.get(2).paging());
+    assertEquals(
+        new PagingHistory(false, "", T0.plus(Duration.ofMinutes(5))), open.get(3).paging());
+    for (OpenIncident o : open) {
+      assertEquals(PagingHistory.of(store.timeline(o.incident().id())), o.paging());
+    }
   }
 
   @Test
