@@ -14,7 +14,8 @@ import dev.vigil.collector.periodic.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +24,15 @@ import java.util.random.RandomGenerator;
 
 /**
  * The incident store with, when notifications are configured, the paging windows, the escalation
- * timer, the Alertmanager re-poster and the dispatcher that delivers its outbox. Without
- * notifications incidents are still recorded; their router tells nobody. {@link #tick()} is one
- * escalation pass, one re-post check and one delivery cycle; {@link #schedule} runs it on one
- * thread of its own until {@link #close()}.
+ * timer and, for each receiver, a {@link DeliveryLane}: its dispatcher, and for an Alertmanager its
+ * re-poster. Without notifications incidents are still recorded; their router tells nobody. {@link
+ * #tick()} is one escalation pass and one cycle of every lane, in turn; {@link #schedule} runs the
+ * escalation timer and each lane on a thread of its own until {@link #close()}, so a receiver that
+ * hangs (each request may take a receiver's whole timeout) delays neither escalation nor the other
+ * receivers.
  */
 public final class Alerting implements AutoCloseable {
-  /** How often the escalation timer and the dispatcher run. */
+  /** How often the escalation timer and each lane run. */
   public static final Duration PERIOD = Duration.ofSeconds(1);
 
   static final int BATCH_SIZE = 100;
@@ -39,24 +42,19 @@ public final class Alerting implements AutoCloseable {
 
   private final IncidentStore store;
   private final Optional<EscalationTimer> timer;
-  private final Optional<AlertmanagerResender> resender;
-  private final Optional<NotificationDispatcher> dispatcher;
-  private PeriodicTask executor;
+  private final List<DeliveryLane> lanes;
+  private List<PeriodicTask> running = List.of();
 
-  private Alerting(
-      IncidentStore store,
-      Optional<EscalationTimer> timer,
-      Optional<AlertmanagerResender> resender,
-      Optional<NotificationDispatcher> dispatcher) {
+  private Alerting(IncidentStore store, Optional<EscalationTimer> timer, List<DeliveryLane> lanes) {
     this.store = store;
     this.timer = timer;
-    this.resender = resender;
-    this.dispatcher = dispatcher;
+    this.lanes = lanes;
   }
 
   /**
-   * Opens the incident store and, with {@code notifications}, builds the receivers, the timer and
-   * the dispatcher; nothing runs until {@link #schedule} or {@link #tick}.
+   * Opens the incident store and, with {@code notifications}, builds the receivers, the timer and a
+   * lane per receiver, and parks the pending notices of receivers no longer configured; nothing
+   * runs until {@link #schedule} or {@link #tick}.
    *
    * @param notifications the receivers, policies and paging windows, or empty to record incidents
    *     only
@@ -73,7 +71,7 @@ public final class Alerting implements AutoCloseable {
     if (notifications.isEmpty()) {
       IncidentStore store =
           IncidentStore.open(storeLocation, flapWindow, (incident, tier) -> List.of(), clock);
-      return new Alerting(store, Optional.empty(), Optional.empty(), Optional.empty());
+      return new Alerting(store, Optional.empty(), List.of());
     }
     NotificationsConfig config = notifications.get();
     PagingGate gate = new WindowGate(config.paging(), hostLabels);
@@ -82,32 +80,39 @@ public final class Alerting implements AutoCloseable {
             storeLocation, flapWindow, new PolicyRouter(config.policies()), gate, clock);
     Map<String, Receiver> receivers =
         config.build(clock, new JsonPost(NotificationsConfigParser.RECEIVER_TIMEOUT));
-    NotificationDispatcher dispatcher =
-        new NotificationDispatcher(
-            new StoreOutbox(store, "collector-" + UUID.randomUUID()),
-            receivers,
-            new Backoff(FIRST_RETRY, RETRY_CAP, RandomGenerator.getDefault()),
-            clock,
-            new NotificationMetrics(registry),
-            BATCH_SIZE);
+    StoreOutbox outbox = new StoreOutbox(store, "collector-" + UUID.randomUUID());
+    NotificationMetrics metrics = new NotificationMetrics(registry);
+    NotificationDispatcher.parkUnknownReceivers(outbox, receivers.keySet(), metrics);
+    List<DeliveryLane> lanes =
+        receivers.values().stream()
+            .sorted(Comparator.comparing(Receiver::name))
+            .map(receiver -> lane(receiver, store, outbox, metrics, clock))
+            .toList();
     return new Alerting(
-        store,
-        Optional.of(new EscalationTimer(store, config.policies(), gate, clock)),
-        Optional.of(
-            new AlertmanagerResender(
-                store, alertmanagers(receivers), clock, AlertmanagerReceiver.RESEND_INTERVAL)),
-        Optional.of(dispatcher));
+        store, Optional.of(new EscalationTimer(store, config.policies(), gate, clock)), lanes);
   }
 
-  private static Map<String, Receiver> alertmanagers(Map<String, Receiver> receivers) {
-    Map<String, Receiver> alertmanagers = new HashMap<>();
-    receivers.forEach(
-        (name, receiver) -> {
-          if (receiver instanceof AlertmanagerReceiver) {
-            alertmanagers.put(name, receiver);
-          }
-        });
-    return alertmanagers;
+  private static DeliveryLane lane(
+      Receiver receiver,
+      IncidentStore store,
+      StoreOutbox outbox,
+      NotificationMetrics metrics,
+      Clock clock) {
+    Optional<AlertmanagerResender> resender =
+        receiver instanceof AlertmanagerReceiver alertmanager
+            ? Optional.of(
+                new AlertmanagerResender(
+                    store, alertmanager, clock, AlertmanagerReceiver.RESEND_INTERVAL))
+            : Optional.empty();
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(
+            outbox,
+            receiver,
+            new Backoff(FIRST_RETRY, RETRY_CAP, RandomGenerator.getDefault()),
+            clock,
+            metrics,
+            BATCH_SIZE);
+    return new DeliveryLane(receiver.name(), resender, dispatcher);
   }
 
   /** The incidents. */
@@ -115,35 +120,44 @@ public final class Alerting implements AutoCloseable {
     return store;
   }
 
-  /** Runs {@link #tick()} every {@code period} on a thread of its own, when notifications exist. */
+  /**
+   * Runs the escalation timer ({@code vigil-escalation}) and each lane ({@code
+   * vigil-deliver-<receiver>}) every {@code period}, each on a thread of its own, when
+   * notifications exist.
+   */
   public synchronized void schedule(Duration period) {
-    if (dispatcher.isPresent() && executor == null) {
-      executor =
-          PeriodicTask.start(
-              "vigil-notifications", Duration.ZERO, period, CLOSE_TIMEOUT, this::tick);
+    if (timer.isEmpty() || !running.isEmpty()) {
+      return;
     }
+    List<PeriodicTask> started = new ArrayList<>();
+    started.add(
+        PeriodicTask.start(
+            "vigil-escalation", Duration.ZERO, period, CLOSE_TIMEOUT, timer.get()::escalateDue));
+    for (DeliveryLane lane : lanes) {
+      started.add(
+          PeriodicTask.start(
+              "vigil-deliver-" + lane.receiver(), Duration.ZERO, period, CLOSE_TIMEOUT, lane::run));
+    }
+    running = List.copyOf(started);
   }
 
   /**
-   * Pages and escalates what is due, re-posts unresolved incidents to Alertmanager when due, then
-   * delivers what is due (so a new tier's notices go out in the same tick, and a resolve queued
-   * meanwhile is posted after the re-post); returns how many pagings, escalations, re-posts and
-   * delivery attempts it made.
+   * Pages and escalates what is due, then runs one cycle of each receiver's lane (re-posts to
+   * Alertmanager when due, then delivers what is due), so a new tier's notices go out in the same
+   * tick; returns how many pagings, escalations, re-posts and delivery attempts it made.
    */
   public int tick() {
     int escalations = timer.map(EscalationTimer::escalateDue).orElse(0);
-    int reposts = resender.map(AlertmanagerResender::resendDue).orElse(0);
-    return escalations + reposts + dispatcher.map(NotificationDispatcher::dispatchDue).orElse(0);
+    return escalations + lanes.stream().mapToInt(DeliveryLane::run).sum();
   }
 
   /**
-   * Stops the thread (a tick in progress finishes, within a receiver's timeout), then the store.
+   * Stops the threads together (cycles in progress finish, each within a receiver's timeout), then
+   * the store.
    */
   @Override
   public synchronized void close() {
-    if (executor != null) {
-      executor.close();
-    }
+    PeriodicTask.closeAll(running);
     store.close();
   }
 }

@@ -6,6 +6,7 @@ import dev.vigil.collector.notify.delivery.OutboxEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The dispatcher's {@link Outbox} on the incident store's outbox table, so notices survive a
@@ -32,10 +33,20 @@ final class StoreOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxEntry> claimDue(Instant now, int limit) {
-    return store.claimDue(owner, limit, LEASE).join().stream()
+  public List<OutboxEntry> claimDue(String receiver, Instant now, int limit) {
+    return store.claimDue(owner, receiver, limit, LEASE).join().stream()
         .map(e -> new OutboxEntry(e.id(), e.receiver(), OutboxNotification.decode(e), e.attempts()))
         .toList();
+  }
+
+  @Override
+  public void release(List<Long> ids) {
+    store.release(owner, ids).join();
+  }
+
+  @Override
+  public List<String> parkUnknownReceivers(Set<String> receivers) {
+    return store.parkUnknownReceivers(receivers).join();
   }
 
   @Override

@@ -23,11 +23,12 @@
  *   <tr><td>acknowledged, commented</td><td>none</td><td></td></tr>
  * </table>
  *
- * <p>A dispatcher claims due entries with a lease ({@code claimDue}), then marks each delivered or
- * reschedules it with the next attempt time, which counts the attempt. An entry whose lease runs
- * out (its dispatcher died) is due again, so delivery is at least once; the entry id is stable and
- * serves receivers as an idempotency key. Entries are claimed in the order they were written, so an
- * incident's FIRING goes before its RESOLVED.
+ * <p>A receiver's dispatcher claims its due entries with a lease ({@code claimDue}), then marks
+ * each delivered or reschedules it with the next attempt time, which counts the attempt. An entry
+ * whose lease runs out (its dispatcher died) is due again, so delivery is at least once; the entry
+ * id is stable and serves receivers as an idempotency key. Entries are claimed in the order they
+ * were written, and one waits while an earlier entry of its incident for the same receiver is
+ * pending, so an incident's FIRING goes before its RESOLVED even when the FIRING had to be retried.
  *
  * <p>The payload is the incident as the change left it, as a JSON object: {@code incident} (id),
  * {@code kind} ({@code firing|escalation|resolved}), {@code tier}, {@code host}, {@code rule},

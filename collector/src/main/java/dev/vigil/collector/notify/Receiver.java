@@ -2,7 +2,7 @@ package dev.vigil.collector.notify;
 
 /**
  * Somewhere a notification goes: Alertmanager, a webhook, a mailbox. Implementations are called
- * from the delivery thread, one notification at a time, and must bound every network wait.
+ * from their own delivery thread, one notification at a time, and must bound every network wait.
  */
 public interface Receiver {
   /** The name policies and the outbox use for this receiver, unique in the configuration. */

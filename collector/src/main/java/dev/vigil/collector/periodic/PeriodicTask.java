@@ -1,6 +1,7 @@
 package dev.vigil.collector.periodic;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +61,31 @@ public final class PeriodicTask implements AutoCloseable {
   /** Stops the runs; one in progress may finish within the close wait, then it is interrupted. */
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(closeWait.toMillis(), TimeUnit.MILLISECONDS)) {
-        executor.shutdownNow();
+    closeAll(List.of(this));
+  }
+
+  /**
+   * Closes {@code tasks} together: all stop at once, so their runs in progress finish side by side
+   * within one close wait (the longest of theirs), not one after the other.
+   */
+  public static void closeAll(List<PeriodicTask> tasks) {
+    tasks.forEach(task -> task.executor.shutdown());
+    long deadline =
+        System.nanoTime()
+            + tasks.stream().mapToLong(task -> task.closeWait.toNanos()).max().orElse(0);
+    boolean interrupted = false;
+    for (PeriodicTask task : tasks) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        if (interrupted || !task.executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+          task.executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+        task.executor.shutdownNow();
       }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

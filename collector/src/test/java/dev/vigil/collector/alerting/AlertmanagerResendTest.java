@@ -10,7 +10,6 @@ import dev.vigil.collector.incident.IncidentKey;
 import dev.vigil.collector.incident.Severity;
 import dev.vigil.collector.incident.store.IncidentStore;
 import dev.vigil.collector.notify.JsonPost;
-import dev.vigil.collector.notify.Receiver;
 import dev.vigil.collector.notify.alertmanager.AlertmanagerReceiver;
 import dev.vigil.collector.notify.alertmanager.RealAlertmanager;
 import dev.vigil.collector.notify.delivery.Backoff;
@@ -64,19 +63,13 @@ class AlertmanagerResendTest {
 
   @Test
   void shouldKeepARepostedAlertFiringPastResolveTimeoutUntilItsIncidentResolves() throws Exception {
-    Receiver kept = receiver("kept");
-    NotificationDispatcher dispatcher =
-        new NotificationDispatcher(
-            new StoreOutbox(store, "test"),
-            Map.of("kept", kept, "once", receiver("once")),
-            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), RandomGenerator.getDefault()),
-            clock,
-            new NotificationMetrics(new SimpleMeterRegistry()),
-            10);
+    AlertmanagerReceiver kept = receiver("kept");
+    NotificationDispatcher dispatcher = dispatcher(kept);
     AlertmanagerResender resender = resender(kept);
     Incident incident = raise("ws-kept");
     raise("ws-once");
     dispatcher.dispatchDue();
+    dispatcher(receiver("once")).dispatchDue();
     alertmanager.await(
         "both alerts", () -> alertmanager.activeAlerts(ALERT), alerts -> alerts.size() == 2);
 
@@ -100,9 +93,19 @@ class AlertmanagerResendTest {
         "the alert to resolve", () -> alertmanager.activeAlerts(ALERT), JsonArray::isEmpty);
   }
 
+  private NotificationDispatcher dispatcher(AlertmanagerReceiver receiver) {
+    return new NotificationDispatcher(
+        new StoreOutbox(store, "test"),
+        receiver,
+        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), RandomGenerator.getDefault()),
+        clock,
+        new NotificationMetrics(new SimpleMeterRegistry()),
+        10);
+  }
+
   /** A resender that has not run yet, so its first pass is due at once. */
-  private AlertmanagerResender resender(Receiver alertmanager) {
-    return new AlertmanagerResender(store, Map.of("kept", alertmanager), clock, RESEND_INTERVAL);
+  private AlertmanagerResender resender(AlertmanagerReceiver alertmanager) {
+    return new AlertmanagerResender(store, alertmanager, clock, RESEND_INTERVAL);
   }
 
   private AlertmanagerReceiver receiver(String name) {

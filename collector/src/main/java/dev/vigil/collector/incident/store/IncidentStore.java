@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -340,17 +341,43 @@ public final class IncidentStore implements AutoCloseable {
   // ---- the outbox, for the dispatcher ----------------------------------------------------------
 
   /**
-   * Leases up to {@code max} due, undelivered entries, oldest first, to {@code owner} for {@code
-   * lease}. An entry neither delivered nor rescheduled within its lease (its dispatcher crashed)
-   * becomes due again.
+   * Leases up to {@code max} due, undelivered entries of {@code receiver}, oldest first, to {@code
+   * owner} for {@code lease}. An entry neither delivered nor rescheduled within its lease (its
+   * dispatcher crashed) becomes due again.
    */
-  public CompletableFuture<List<OutboxEntry>> claimDue(String owner, int max, Duration lease) {
+  public CompletableFuture<List<OutboxEntry>> claimDue(
+      String owner, String receiver, int max, Duration lease) {
     return writer.submit(
-        "claim outbox entries",
+        "claim outbox entries for " + receiver,
         c -> {
           Instant now = now();
-          return OutboxRows.claim(c, owner, max, now, now.plus(lease));
+          return OutboxRows.claim(c, owner, receiver, max, now, now.plus(lease));
         });
+  }
+
+  /**
+   * Hands entries {@code owner} claimed back untried: they are due again at once, for any
+   * dispatcher, and no attempt is counted.
+   */
+  public CompletableFuture<Void> release(String owner, List<Long> entryIds) {
+    return writer.submit(
+        "release " + entryIds.size() + " outbox entries",
+        c -> {
+          for (long id : entryIds) {
+            OutboxRows.release(c, owner, id);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Parks every pending entry for a receiver not among {@code receivers} (one a previous
+   * configuration had), since nothing here can deliver it; returns their receivers, one per entry.
+   */
+  public CompletableFuture<List<String>> parkUnknownReceivers(Set<String> receivers) {
+    return writer.submit(
+        "park outbox entries of unknown receivers",
+        c -> OutboxRows.parkUnless(c, receivers, now(), "no receiver named \"%s\" is configured"));
   }
 
   /** The receiver took the entry; returns false when it had already been marked delivered. */
@@ -415,18 +442,13 @@ public final class IncidentStore implements AutoCloseable {
   }
 
   /**
-   * The receivers sent a firing or escalation notice since the incident last opened: the ones a
-   * resolved notice goes to.
+   * For each unresolved incident {@code receiver} was sent a firing or escalation notice in its
+   * current opening, the latest such notice once delivered; oldest incident first, in one query.
    */
-  public List<String> receiversTold(long incidentId) {
+  public List<OutboxEntry> latestFiringDelivered(String receiver) {
     return readers.read(
-        "read the receivers told of incident " + incidentId,
-        c -> {
-          Optional<Incident> incident = IncidentRows.byId(c, incidentId);
-          return incident.isEmpty()
-              ? List.<String>of()
-              : OutboxRows.receiversTold(c, incidentId, incident.get().flaps());
-        });
+        "read the firing notices delivered to " + receiver,
+        c -> OutboxRows.latestFiringDelivered(c, receiver));
   }
 
   /** How many outbox entries are neither delivered nor parked. */

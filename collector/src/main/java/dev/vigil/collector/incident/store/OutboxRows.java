@@ -8,13 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The SQL of the {@code outbox} table. */
 final class OutboxRows {
   private static final String SELECT =
-      "SELECT id, incident_id, event_id, receiver, kind, tier, payload, attempts, next_attempt_at,"
-          + " delivered_at, last_error FROM outbox ";
+      "SELECT o.id, o.incident_id, o.event_id, o.receiver, o.kind, o.tier, o.payload, o.attempts,"
+          + " o.next_attempt_at, o.delivered_at, o.last_error FROM outbox o ";
   private static final String CLAIMABLE =
       " delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ?"
           + " AND (lease_until IS NULL OR lease_until <= ?)";
@@ -68,17 +71,26 @@ final class OutboxRows {
   }
 
   /**
-   * Leases up to {@code max} due entries, oldest first, to {@code owner} until {@code leaseUntil}.
+   * Leases up to {@code max} due entries of {@code receiver}, oldest first, to {@code owner} until
+   * {@code leaseUntil}. An entry waits while an earlier one of the same incident for the same
+   * receiver is pending, so a resolved notice never overtakes a firing one that is being retried.
    * Each lease is a conditional update, so two collectors sharing a database never both take one.
    */
   static List<OutboxEntry> claim(
-      Connection c, String owner, int max, Instant now, Instant leaseUntil) throws SQLException {
+      Connection c, String owner, String receiver, int max, Instant now, Instant leaseUntil)
+      throws SQLException {
     List<Long> candidates = new ArrayList<>();
     try (PreparedStatement s =
-        c.prepareStatement("SELECT id FROM outbox WHERE" + CLAIMABLE + " ORDER BY id LIMIT ?")) {
-      Columns.setInstant(s, 1, now);
+        c.prepareStatement(
+            "SELECT id FROM outbox o WHERE receiver = ? AND"
+                + CLAIMABLE
+                + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.incident_id = o.incident_id"
+                + " AND e.receiver = o.receiver AND e.id < o.id AND e.delivered_at IS NULL"
+                + " AND e.parked_at IS NULL) ORDER BY id LIMIT ?")) {
+      s.setString(1, receiver);
       Columns.setInstant(s, 2, now);
-      s.setInt(3, max);
+      Columns.setInstant(s, 3, now);
+      s.setInt(4, max);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           candidates.add(rs.getLong(1));
@@ -103,6 +115,65 @@ final class OutboxRows {
       }
     }
     return claimed;
+  }
+
+  /** Ends {@code owner}'s lease of the entry, untried: it is due again at once, for anyone. */
+  static void release(Connection c, String owner, long id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE outbox SET lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = ? AND lease_owner = ? AND delivered_at IS NULL")) {
+      s.setLong(1, id);
+      s.setString(2, owner);
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * Parks every pending entry whose receiver is not among {@code receivers}, with {@code error};
+   * returns the receivers of the entries parked, one per entry.
+   */
+  static List<String> parkUnless(
+      Connection c, Collection<String> receivers, Instant at, String error) throws SQLException {
+    Map<Long, String> unknown = new LinkedHashMap<>();
+    try (PreparedStatement pending =
+            c.prepareStatement(
+                "SELECT id, receiver FROM outbox WHERE delivered_at IS NULL AND parked_at IS NULL"
+                    + " ORDER BY id");
+        ResultSet rs = pending.executeQuery()) {
+      while (rs.next()) {
+        if (!receivers.contains(rs.getString("receiver"))) {
+          unknown.put(rs.getLong("id"), rs.getString("receiver"));
+        }
+      }
+    }
+    List<String> parked = new ArrayList<>();
+    for (Map.Entry<Long, String> entry : unknown.entrySet()) {
+      if (park(c, entry.getKey(), at, error.formatted(entry.getValue()))) {
+        parked.add(entry.getValue());
+      }
+    }
+    return parked;
+  }
+
+  /**
+   * For each unresolved incident that {@code receiver} was sent a firing or escalation notice in
+   * its current opening, the latest such notice, when it has been delivered (until then the
+   * dispatcher's post is the one due); oldest incident first. One query, whatever the number of
+   * incidents.
+   */
+  static List<OutboxEntry> latestFiringDelivered(Connection c, String receiver)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            SELECT.replace("FROM outbox o", "FROM outbox o JOIN incident i ON i.id = o.incident_id")
+                + "WHERE i.state <> 'RESOLVED' AND o.delivered_at IS NOT NULL"
+                + " AND o.id = (SELECT MAX(x.id) FROM outbox x WHERE x.incident_id = i.id"
+                + " AND x.opening = i.flaps AND x.receiver = ? AND x.kind <> 'RESOLVED')"
+                + " ORDER BY i.id")) {
+      s.setString(1, receiver);
+      return all(s);
+    }
   }
 
   /** Returns whether the entry was still undelivered. */

@@ -7,31 +7,44 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Writes a notification as the body of {@code POST /api/v2/alerts}: a list of one postable alert.
- * The labels identify the alert to Alertmanager (its fingerprint), so they are the incident's
- * labels plus {@code alertname}, {@code instance} and {@code severity} and nothing that changes
- * during the incident's life: the escalation tier is not among them, or each step would make a new
- * alert.
+ * Writes notifications as the body of {@code POST /api/v2/alerts}: a list of postable alerts, one
+ * per notification. The labels identify the alert to Alertmanager (its fingerprint), so they are
+ * the incident's labels plus {@code alertname}, {@code instance} and {@code severity} and nothing
+ * that changes during the incident's life: the escalation tier is not among them, or each step
+ * would make a new alert.
  */
 final class AlertmanagerPayload {
   private AlertmanagerPayload() {}
 
   /**
-   * @param endsAt the resolved notice's end, or how long a firing alert stays valid without a
-   *     re-post
+   * @param endsAt each notification's end: a resolved notice's own, or how long a firing alert
+   *     stays valid without a re-post
+   * @param generatorUrl each notification's link back to its incident, if any
    */
-  static String write(Notification notification, Instant endsAt, Optional<URI> generatorUrl) {
-    return JsonDocuments.render(json -> alerts(json, notification, endsAt, generatorUrl));
+  static String write(
+      List<Notification> notifications,
+      Function<Notification, Instant> endsAt,
+      Function<Notification, Optional<URI>> generatorUrl) {
+    return JsonDocuments.render(
+        json -> {
+          json.beginArray();
+          for (Notification n : notifications) {
+            alert(json, n, endsAt.apply(n), generatorUrl.apply(n));
+          }
+          json.endArray();
+        });
   }
 
-  private static void alerts(
+  private static void alert(
       JsonWriter json, Notification n, Instant endsAt, Optional<URI> generatorUrl)
       throws IOException {
-    json.beginArray().beginObject();
+    json.beginObject();
     json.name("labels");
     JsonDocuments.stringMap(json, labels(n));
     json.name("annotations");
@@ -41,7 +54,7 @@ final class AlertmanagerPayload {
     if (generatorUrl.isPresent()) {
       json.name("generatorURL").value(generatorUrl.get().toString());
     }
-    json.endObject().endArray();
+    json.endObject();
   }
 
   private static Map<String, String> labels(Notification n) {

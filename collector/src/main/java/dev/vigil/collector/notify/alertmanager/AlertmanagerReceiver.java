@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +30,12 @@ public final class AlertmanagerReceiver implements Receiver {
    * so two failed re-posts in a row do not resolve it.
    */
   public static final Duration FIRING_VALIDITY = RESEND_INTERVAL.multipliedBy(4);
+
+  /**
+   * The most alerts one re-post carries: as many as Prometheus 2's notifier sends in one request
+   * (its {@code maxBatchSize}; later releases make it configurable with a default of 256).
+   */
+  public static final int REPOST_BATCH = 64;
 
   private final String name;
   private final URI alertsUrl;
@@ -67,15 +74,37 @@ public final class AlertmanagerReceiver implements Receiver {
 
   @Override
   public void deliver(Notification notification) throws DeliveryException {
-    Optional<URI> generator =
-        collectorUrl.map(
-            base ->
-                URI.create(
-                    withoutSlash(base)
-                        + "/api/v1/incidents/"
-                        + URLEncoder.encode(notification.incidentId(), StandardCharsets.UTF_8)));
-    Instant endsAt = notification.endsAt().orElseGet(() -> clock.instant().plus(firingValidity));
-    post.post(alertsUrl, AlertmanagerPayload.write(notification, endsAt, generator), Map.of());
+    post(List.of(notification));
+  }
+
+  /**
+   * Posts the firing {@code notifications} again in one request, each with a fresh {@code endsAt}:
+   * what keeps their alerts alive in Alertmanager. At most {@link #REPOST_BATCH} at once.
+   */
+  public void repost(List<Notification> notifications) throws DeliveryException {
+    if (notifications.size() > REPOST_BATCH) {
+      throw new IllegalArgumentException(
+          notifications.size() + " alerts in one post; at most " + REPOST_BATCH);
+    }
+    post(notifications);
+  }
+
+  private void post(List<Notification> notifications) throws DeliveryException {
+    Instant firingEnd = clock.instant().plus(firingValidity);
+    post.post(
+        alertsUrl,
+        AlertmanagerPayload.write(
+            notifications, n -> n.endsAt().orElse(firingEnd), this::generatorUrl),
+        Map.of());
+  }
+
+  private Optional<URI> generatorUrl(Notification notification) {
+    return collectorUrl.map(
+        base ->
+            URI.create(
+                withoutSlash(base)
+                    + "/api/v1/incidents/"
+                    + URLEncoder.encode(notification.incidentId(), StandardCharsets.UTF_8)));
   }
 
   private static String withoutSlash(URI uri) {

@@ -2,6 +2,7 @@ package dev.vigil.collector.notify.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The notifications waiting to be delivered. The incident store's implementation writes an entry in
@@ -14,10 +15,14 @@ import java.util.List;
  */
 public interface Outbox {
   /**
-   * Up to {@code limit} entries due at {@code now} (not delivered, not parked, next attempt time
-   * reached), oldest first, claimed so that no other dispatcher takes them meanwhile.
+   * Up to {@code limit} entries of {@code receiver} due at {@code now} (not delivered, not parked,
+   * next attempt time reached), oldest first, claimed so that no other dispatcher takes them
+   * meanwhile.
    */
-  List<OutboxEntry> claimDue(Instant now, int limit);
+  List<OutboxEntry> claimDue(String receiver, Instant now, int limit);
+
+  /** Hands claimed entries back untried: due again at once, no attempt counted. */
+  void release(List<Long> ids);
 
   /** The entry got through: it is done. */
   void delivered(long id, Instant at);
@@ -27,6 +32,12 @@ public interface Outbox {
 
   /** The entry failed for good: keep it with its reason for an operator, never send it again. */
   void park(long id, int attempts, String reason);
+
+  /**
+   * Parks, as failed for good, every pending entry whose receiver is not among {@code receivers};
+   * returns the receivers of the entries it parked, one per entry.
+   */
+  List<String> parkUnknownReceivers(Set<String> receivers);
 
   /** Entries neither delivered nor parked. */
   long pending();

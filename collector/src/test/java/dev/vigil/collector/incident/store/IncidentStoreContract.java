@@ -1,5 +1,6 @@
 package dev.vigil.collector.incident.store;
 
+import static java.util.stream.Collectors.toSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -153,7 +155,6 @@ abstract class IncidentStoreContract {
     assertEquals(0, firing.attempts());
     assertEquals(T0, firing.nextAttemptAt());
     assertNull(firing.deliveredAt());
-    assertEquals(List.of("tier-1"), store.receiversTold(incident.id()));
   }
 
   @Test
@@ -237,7 +238,6 @@ abstract class IncidentStoreContract {
 
     clock.advance(Duration.ofMinutes(1));
     await(store.raise(alert("web1")));
-    assertEquals(List.of("tier-1"), store.receiversTold(id));
     await(store.resolve(id, "bob", "fixed the log rotation"));
 
     assertEquals(
@@ -396,32 +396,154 @@ abstract class IncidentStoreContract {
     Incident first = await(store.raise(alert("web1")));
     Incident second = await(store.raise(alert("web2")));
 
-    List<OutboxEntry> claimed = await(store.claimDue("dispatcher-a", 10, Duration.ofSeconds(30)));
+    List<OutboxEntry> claimed =
+        await(store.claimDue("dispatcher-a", "tier-1", 10, Duration.ofSeconds(30)));
 
     assertEquals(2, claimed.size());
     assertEquals(first.id(), claimed.get(0).incidentId());
     assertEquals(second.id(), claimed.get(1).incidentId());
-    assertEquals(List.of(), await(store.claimDue("dispatcher-b", 10, Duration.ofSeconds(30))));
+    assertEquals(
+        List.of(), await(store.claimDue("dispatcher-b", "tier-1", 10, Duration.ofSeconds(30))));
     Instant deliveredAt = clock.instant();
     assertTrue(await(store.markDelivered(claimed.get(0).id())));
     assertEquals(false, await(store.markDelivered(claimed.get(0).id())));
 
     clock.advance(Duration.ofSeconds(30));
-    List<OutboxEntry> again = await(store.claimDue("dispatcher-b", 10, Duration.ofSeconds(30)));
+    List<OutboxEntry> again =
+        await(store.claimDue("dispatcher-b", "tier-1", 10, Duration.ofSeconds(30)));
 
     assertEquals(List.of(claimed.get(1).id()), again.stream().map(OutboxEntry::id).toList());
     assertEquals(deliveredAt, store.outbox(first.id()).get(0).deliveredAt());
   }
 
   @Test
+  void shouldClaimOneReceiversEntriesAndTakeBackTheOnesHandedBackUntried() throws Exception {
+    Incident first = await(store.raise(alert("web1")));
+    await(store.escalate(first.id(), 2));
+    Incident second = await(store.raise(alert("web2")));
+
+    List<OutboxEntry> claimed = await(store.claimDue("a", "tier-1", 10, Duration.ofMinutes(2)));
+    assertEquals(
+        List.of(first.id(), second.id()),
+        claimed.stream().map(OutboxEntry::incidentId).toList(),
+        "tier-2's notice is not tier-1's to claim");
+    await(store.release("someone-else", List.of(claimed.get(0).id())));
+    assertEquals(List.of(), await(store.claimDue("b", "tier-1", 10, Duration.ofMinutes(2))));
+
+    await(store.release("a", List.of(claimed.get(1).id())));
+
+    List<OutboxEntry> again = await(store.claimDue("b", "tier-1", 10, Duration.ofMinutes(2)));
+    assertEquals(List.of(claimed.get(1).id()), again.stream().map(OutboxEntry::id).toList());
+    assertEquals(0, again.get(0).attempts(), "handed back untried: no attempt counted");
+    assertEquals(
+        List.of(OutboxKind.ESCALATION),
+        await(store.claimDue("b", "tier-2", 10, Duration.ofMinutes(2))).stream()
+            .map(OutboxEntry::kind)
+            .toList());
+  }
+
+  @Test
+  void shouldHoldAResolvedNoticeBackUntilTheFiringOneBeingRetriedGetsThrough() throws Exception {
+    Incident incident = await(store.raise(alert("web1")));
+    Incident other = await(store.raise(alert("web2")));
+    OutboxEntry firing = await(store.claimDue("d", "tier-1", 1, Duration.ofMinutes(2))).get(0);
+    await(store.reschedule(firing.id(), T0.plusSeconds(30), "HTTP 503"));
+    await(store.clear(incident.key()));
+
+    assertEquals(
+        List.of(other.id()),
+        await(store.claimDue("d", "tier-1", 10, Duration.ofMinutes(2))).stream()
+            .map(OutboxEntry::incidentId)
+            .toList(),
+        "web1's resolved notice waits behind its firing one");
+    clock.advance(Duration.ofSeconds(30));
+    List<OutboxEntry> retried = await(store.claimDue("d", "tier-1", 10, Duration.ofMinutes(2)));
+    assertEquals(List.of(firing.id()), retried.stream().map(OutboxEntry::id).toList());
+    await(store.markDelivered(firing.id()));
+    assertEquals(
+        List.of(OutboxKind.RESOLVED),
+        await(store.claimDue("d", "tier-1", 10, Duration.ofMinutes(2))).stream()
+            .map(OutboxEntry::kind)
+            .toList());
+  }
+
+  @Test
+  void shouldParkThePendingEntriesOfReceiversNoLongerConfigured() throws Exception {
+    Incident incident = await(store.raise(alert("web1")));
+    await(store.escalate(incident.id(), 2));
+    await(store.escalate(incident.id(), 3));
+    OutboxEntry delivered = await(store.claimDue("d", "tier-3", 1, Duration.ofMinutes(2))).get(0);
+    await(store.markDelivered(delivered.id()));
+
+    assertEquals(
+        List.of("tier-2"), await(store.parkUnknownReceivers(Set.of("tier-1", "gone-but-unused"))));
+
+    List<OutboxEntry> outbox = store.outbox(incident.id());
+    assertEquals("no receiver named \"tier-2\" is configured", outbox.get(1).lastError());
+    assertEquals(1, outbox.get(1).attempts());
+    assertNull(outbox.get(0).lastError(), "tier-1 is configured");
+    assertNull(outbox.get(2).lastError(), "delivered already");
+    assertEquals(1, store.pendingNotifications());
+    assertEquals(List.of(), await(store.claimDue("d", "tier-2", 1, Duration.ofMinutes(2))));
+  }
+
+  @Test
+  void shouldGiveEachUnresolvedIncidentsLatestFiringNoticeOnceDelivered() throws Exception {
+    Incident escalated = await(store.raise(alert("web1")));
+    Incident acknowledged = await(store.raise(alert("web3")));
+    Incident resolved = await(store.raise(alert("web4")));
+    Incident reopened = await(store.raise(alert("web5")));
+    deliverAll("tier-1");
+    Incident undelivered = await(store.raise(alert("web2")));
+    await(store.acknowledge(acknowledged.id(), "ana", ""));
+    await(store.escalate(escalated.id(), 2));
+    await(store.escalate(escalated.id(), 3));
+    deliverAll("tier-2");
+    await(store.resolve(resolved.id(), "ana", ""));
+    await(store.clear(reopened.key()));
+    await(store.raise(alert("web5")));
+
+    assertEquals(
+        List.of(escalated.id(), acknowledged.id()),
+        store.latestFiringDelivered("tier-1").stream().map(OutboxEntry::incidentId).toList(),
+        "web2's notice and web5's of its new opening are not delivered yet; web4 is resolved");
+    assertEquals(
+        List.of(OutboxKind.ESCALATION),
+        store.latestFiringDelivered("tier-2").stream().map(OutboxEntry::kind).toList());
+    assertEquals(List.of(), store.latestFiringDelivered("tier-3"), "not delivered yet");
+
+    deliverAll("tier-1");
+
+    List<OutboxEntry> firing = store.latestFiringDelivered("tier-1");
+    assertEquals(
+        List.of(escalated.id(), acknowledged.id(), reopened.id(), undelivered.id()),
+        firing.stream().map(OutboxEntry::incidentId).toList());
+    assertEquals(
+        Set.of(OutboxKind.FIRING), firing.stream().map(OutboxEntry::kind).collect(toSet()));
+    assertEquals(
+        store.outbox(reopened.id()).get(2).id(), firing.get(2).id(), "its new opening's notice");
+  }
+
+  /** Delivers the receiver's entries, claim after claim, as its dispatcher would. */
+  private void deliverAll(String receiver) throws Exception {
+    List<OutboxEntry> claimed;
+    do {
+      claimed = await(store.claimDue("d", receiver, 100, Duration.ofMinutes(2)));
+      for (OutboxEntry entry : claimed) {
+        await(store.markDelivered(entry.id()));
+      }
+    } while (!claimed.isEmpty());
+  }
+
+  @Test
   void shouldRescheduleAFailedDeliveryCountingTheAttempt() throws Exception {
     Incident incident = await(store.raise(alert("web1")));
-    OutboxEntry entry = await(store.claimDue("d", 1, Duration.ofMinutes(1))).get(0);
+    OutboxEntry entry = await(store.claimDue("d", "tier-1", 1, Duration.ofMinutes(1))).get(0);
     Instant retryAt = T0.plusSeconds(20);
 
     assertTrue(await(store.reschedule(entry.id(), retryAt, "connection refused")));
 
-    assertEquals(List.of(), await(store.claimDue("d", 1, Duration.ofMinutes(1))));
+    assertEquals(List.of(), await(store.claimDue("d", "tier-1", 1, Duration.ofMinutes(1))));
     OutboxEntry stored = store.outbox(incident.id()).get(0);
     assertEquals(1, stored.attempts());
     assertEquals(retryAt, stored.nextAttemptAt());
@@ -429,7 +551,7 @@ abstract class IncidentStoreContract {
     clock.advance(Duration.ofSeconds(20));
     assertEquals(
         List.of(entry.id()),
-        await(store.claimDue("d", 1, Duration.ofMinutes(1))).stream()
+        await(store.claimDue("d", "tier-1", 1, Duration.ofMinutes(1))).stream()
             .map(OutboxEntry::id)
             .toList());
   }

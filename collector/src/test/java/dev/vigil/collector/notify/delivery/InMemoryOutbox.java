@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An outbox in memory, for tests only: it forgets everything with the JVM. The collector's outbox
@@ -31,10 +32,11 @@ final class InMemoryOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxEntry> claimDue(Instant now, int limit) {
+  public List<OutboxEntry> claimDue(String receiver, Instant now, int limit) {
     List<OutboxEntry> due = new ArrayList<>();
     for (Row row : rows.values()) {
       if (due.size() < limit
+          && row.entry().receiver().equals(receiver)
           && row.state().equals("pending")
           && !row.claimed()
           && !row.nextAttemptAt().isAfter(now)) {
@@ -46,6 +48,30 @@ final class InMemoryOutbox implements Outbox {
       rows.put(entry.id(), new Row(entry, row.nextAttemptAt(), true, row.state(), row.reason()));
     }
     return due;
+  }
+
+  @Override
+  public void release(List<Long> ids) {
+    for (long id : ids) {
+      Row row = rows.get(id);
+      rows.put(id, new Row(row.entry(), row.nextAttemptAt(), false, row.state(), row.reason()));
+    }
+  }
+
+  @Override
+  public List<String> parkUnknownReceivers(Set<String> receivers) {
+    List<String> parked = new ArrayList<>();
+    for (Row row : List.copyOf(rows.values())) {
+      String receiver = row.entry().receiver();
+      if (row.state().equals("pending") && !receivers.contains(receiver)) {
+        park(
+            row.entry().id(),
+            row.entry().attempts() + 1,
+            "no receiver named \"" + receiver + "\" is configured");
+        parked.add(receiver);
+      }
+    }
+    return parked;
   }
 
   @Override

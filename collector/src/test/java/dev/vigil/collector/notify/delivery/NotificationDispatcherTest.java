@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class NotificationDispatcherTest {
   private NotificationDispatcher dispatcher(Receiver receiver) {
     return new NotificationDispatcher(
         outbox,
-        Map.of(receiver.name(), receiver),
+        receiver,
         new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(10), new SplittableRandom(1)),
         () -> now,
         new NotificationMetrics(registry),
@@ -152,15 +152,53 @@ class NotificationDispatcherTest {
   }
 
   @Test
-  void shouldParkAnEntryForAReceiverThatIsNoLongerConfigured() {
-    NotificationDispatcher dispatcher = dispatcher(new ScriptedReceiver());
-    long id = outbox.add("old-pager", TestNotifications.firing("9", "ws-009", 2), START);
+  void shouldParkTheEntriesOfReceiversThatAreNoLongerConfigured() {
+    long gone = outbox.add("old-pager", TestNotifications.firing("9", "ws-009", 2), START);
+    long kept = outbox.add("webhook", TestNotifications.firing("9", "ws-009", 1), START);
 
-    dispatcher.dispatchDue();
+    NotificationDispatcher.parkUnknownReceivers(
+        outbox, Set.of("webhook"), new NotificationMetrics(registry));
 
-    assertEquals("parked", outbox.row(id).state());
-    assertEquals("no receiver named \"old-pager\" is configured", outbox.row(id).reason());
+    assertEquals("parked", outbox.row(gone).state());
+    assertEquals("no receiver named \"old-pager\" is configured", outbox.row(gone).reason());
     assertEquals(1, counted("old-pager", "failed"));
+    assertEquals("pending", outbox.row(kept).state());
+  }
+
+  @Test
+  void shouldTakeOnlyItsOwnReceiversEntries() {
+    ScriptedReceiver receiver = new ScriptedReceiver();
+    long other = outbox.add("email", TestNotifications.firing("11", "ws-011", 1), START);
+    long own = outbox.add("webhook", TestNotifications.firing("11", "ws-011", 1), START);
+
+    assertEquals(1, dispatcher(receiver).dispatchDue());
+
+    assertEquals("pending", outbox.row(other).state());
+    assertEquals(false, outbox.row(other).claimed());
+    assertEquals("delivered", outbox.row(own).state());
+  }
+
+  @Test
+  void shouldHandTheRestBackUntriedOnceTheReceiverFailsForAPassingReason() {
+    ScriptedReceiver receiver =
+        new ScriptedReceiver(
+            DeliveryException.permanent("HTTP 400 from http://127.0.0.1/hook", null),
+            DeliveryException.retryable("HTTP request timed out", null));
+    NotificationDispatcher dispatcher = dispatcher(receiver);
+    long refused = outbox.add("webhook", TestNotifications.firing("12", "ws-012", 1), START);
+    long timedOut = outbox.add("webhook", TestNotifications.firing("13", "ws-013", 1), START);
+    long untried = outbox.add("webhook", TestNotifications.firing("14", "ws-014", 1), START);
+
+    assertEquals(
+        2, dispatcher.dispatchDue(), "a refusal is the notice's, a timeout the receiver's");
+
+    assertEquals("parked", outbox.row(refused).state());
+    assertEquals(1, outbox.row(timedOut).entry().attempts());
+    assertEquals(START, outbox.row(untried).nextAttemptAt());
+    assertEquals(false, outbox.row(untried).claimed());
+    assertEquals(0, outbox.row(untried).entry().attempts(), "no attempt counted");
+    assertEquals(1, dispatcher.dispatchDue(), "the next cycle tries it");
+    assertEquals(List.of(TestNotifications.firing("14", "ws-014", 1)), receiver.delivered);
   }
 
   @Test
