@@ -2,6 +2,7 @@ package dev.vigil.collector;
 
 import dev.vigil.collector.alerting.Alerting;
 import dev.vigil.collector.api.ApiHandler;
+import dev.vigil.collector.fleet.CollectorName;
 import dev.vigil.collector.fleet.FleetRecorder;
 import dev.vigil.collector.fleet.FleetSeeder;
 import dev.vigil.collector.fleet.HostForgetter;
@@ -117,9 +118,9 @@ public final class Collector implements AutoCloseable {
               selfMetrics.registry(),
               new MillisClock(clock));
       engine = engine(rules.rules(), compilers.apply(store), alerting, selfMetrics, clock);
-      FleetTable table = alerting.store().fleet();
+      FleetTable table = alerting.store().fleet(CollectorName.of(config.ingestListen()));
       FleetSeeder.seed(table, store, engine, Instant.ofEpochMilli(clock.getAsLong()));
-      fleet = new FleetRecorder(table, store, engine);
+      fleet = new FleetRecorder(table, store, engine, clock);
       ingest = IngestServer.start(config, store, metrics, fleet, clock);
       HttpServer http =
           HttpServer.start(

@@ -4,17 +4,23 @@ import dev.vigil.collector.store.HostState;
 import java.util.Locale;
 
 /**
- * Where a host stands as the API reports it: a stream delivers its series, its agent said Goodbye
- * (shut down or asleep), or its last stream ended without one (crashed, unplugged, cut off).
+ * Where a host stands as the API reports it: a stream delivers its series, a stream to another
+ * collector sharing the database does (its values here are from before it moved), its agent said
+ * Goodbye (shut down or asleep), or its last stream ended without one (crashed, unplugged, cut
+ * off).
  */
 enum HostLiveness {
   UP,
+  ELSEWHERE,
   SHUT_DOWN,
   LOST;
 
   static HostLiveness of(HostState host) {
     if (host.up()) {
       return UP;
+    }
+    if (host.elsewhere()) {
+      return ELSEWHERE;
     }
     return host.lost() ? LOST : SHUT_DOWN;
   }
@@ -35,6 +41,7 @@ enum HostLiveness {
         return state;
       }
     }
-    throw new IllegalArgumentException("state must be up, shut_down or lost, got \"" + text + "\"");
+    throw new IllegalArgumentException(
+        "state must be up, elsewhere, shut_down or lost, got \"" + text + "\"");
   }
 }

@@ -125,7 +125,7 @@ final class HostRoutes {
           HttpResponseStatus.BAD_REQUEST,
           "bad query: "
               + e.getMessage()
-              + " (state is up, shut_down or lost; label name:value, repeatable; after a host"
+              + " (state is up, elsewhere, shut_down or lost; label name:value, repeatable; after a host"
               + " name; limit 1 to "
               + HostFilter.MAX_LIMIT
               + ")");

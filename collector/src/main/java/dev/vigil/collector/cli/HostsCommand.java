@@ -105,7 +105,7 @@ public final class HostsCommand {
   static String usage() {
     return String.join(
             "\n",
-            "Usage: vigil-collector hosts list [--state up|shut_down|lost] [--label NAME:VALUE]...",
+            "Usage: vigil-collector hosts list [--state up|elsewhere|shut_down|lost] [--label NAME:VALUE]...",
             "                                  [--limit N] [--after NAME]",
             "       vigil-collector hosts show <name>",
             "       vigil-collector hosts forget <name>   (a write token; not while it is connected)",

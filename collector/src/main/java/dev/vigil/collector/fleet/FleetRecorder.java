@@ -1,5 +1,6 @@
 package dev.vigil.collector.fleet;
 
+import dev.vigil.collector.incident.store.FleetHost;
 import dev.vigil.collector.incident.store.FleetTable;
 import dev.vigil.collector.ingest.BatchListener;
 import dev.vigil.collector.periodic.PeriodicTask;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,27 +22,42 @@ import org.slf4j.LoggerFactory;
  * last-seen times of the hosts that are up are written once a {@link #REFRESH_PERIOD} by {@link
  * #refresh()}, in one transaction, never per batch. Writes are handed to the store's writer thread
  * without waiting; one that fails is logged there.
+ *
+ * <p>The same refresh reads the table back, for collectors that share it: a host whose agent failed
+ * over to another collector is marked up elsewhere, so that its stream ending here opens no {@code
+ * HostOffline} while it streams there. It counts as lost again once that collector stops moving its
+ * last-seen time for {@link #FRESH} (that collector died) or records it lost or shut down.
  */
 public final class FleetRecorder implements BatchListener, AutoCloseable {
   /** How often the last-seen times of connected hosts are written. */
   public static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
+
+  /**
+   * How recent another collector's last-seen time of a host it has up must be for the host to count
+   * as up there: three of its refreshes, so one late or failed refresh does not page.
+   */
+  public static final Duration FRESH = REFRESH_PERIOD.multipliedBy(3);
 
   private static final Logger log = LoggerFactory.getLogger(FleetRecorder.class);
 
   private final FleetTable table;
   private final SeriesStore store;
   private final BatchListener next;
+  private final LongSupplier clock;
   private PeriodicTask refresher;
 
   /**
    * @param table where the fleet is recorded
    * @param store the hosts whose last-seen times {@link #refresh()} writes
    * @param next told everything this recorder is told, first
+   * @param clock the collector's clock, in epoch milliseconds
    */
-  public FleetRecorder(FleetTable table, SeriesStore store, BatchListener next) {
+  public FleetRecorder(
+      FleetTable table, SeriesStore store, BatchListener next, LongSupplier clock) {
     this.table = table;
     this.store = store;
     this.next = next;
+    this.clock = clock;
   }
 
   @Override
@@ -74,7 +91,10 @@ public final class FleetRecorder implements BatchListener, AutoCloseable {
         host.name());
   }
 
-  /** Writes the last-seen time of every host a stream delivers; returns how many. */
+  /**
+   * Writes the last-seen time of every host a stream delivers, then marks which of the others are
+   * up on another collector; returns how many hosts are up here.
+   */
   public int refresh() {
     Map<String, Instant> lastSeen = new HashMap<>();
     for (HostState host : store.hosts()) {
@@ -84,6 +104,13 @@ public final class FleetRecorder implements BatchListener, AutoCloseable {
     }
     if (!lastSeen.isEmpty()) {
       logFailure(table.seen(lastSeen), lastSeen.size() + " hosts");
+    }
+    Instant now = Instant.ofEpochMilli(clock.getAsLong());
+    for (FleetHost row : table.hosts()) {
+      HostState host = store.find(row.name());
+      if (host != null) {
+        host.upElsewhere(row.upElsewhere(table.collector(), now, FRESH));
+      }
     }
     return lastSeen.size();
   }

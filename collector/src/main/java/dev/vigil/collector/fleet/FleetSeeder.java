@@ -15,7 +15,8 @@ import java.util.concurrent.ExecutionException;
  * store with its identity and last-seen time, not up, and the rule engine evaluates it from the
  * start. A host recorded as up was connected when the previous collector stopped and has not come
  * back, so it is lost as of this start: {@code HostOffline} counts its {@code for} from then, not
- * from when the host was last seen. A host that said Goodbye stays shut down.
+ * from when the host was last seen. A host that said Goodbye stays shut down. A host up on another
+ * collector sharing the table (its agent failed over there) is up elsewhere, not lost.
  */
 public final class FleetSeeder {
   private FleetSeeder() {}
@@ -35,6 +36,7 @@ public final class FleetSeeder {
           new HostIdentity("", recorded.agentVersion(), "", recorded.os(), recorded.labels()),
           recorded.lastSeen().toEpochMilli(),
           recorded.state() == FleetHost.State.SHUT_DOWN);
+      host.upElsewhere(recorded.upElsewhere(table.collector(), startedAt, FleetRecorder.FRESH));
       engine.seeded(host);
     }
     return fleet.size();

@@ -25,6 +25,7 @@ public final class HostState {
   private volatile Object owner;
   private volatile boolean up;
   private volatile boolean leftCleanly;
+  private volatile boolean elsewhere;
   private volatile long lastSeenMillis;
   private volatile long lastAppliedSeq;
   private volatile HostIdentity identity = HostIdentity.UNKNOWN;
@@ -61,6 +62,7 @@ public final class HostState {
     owner = stream;
     identity = hello;
     leftCleanly = false;
+    elsewhere = false;
     up = true;
     lastSeenMillis = nowMillis;
   }
@@ -96,7 +98,17 @@ public final class HostState {
     owner = null;
     up = false;
     leftCleanly = clean;
+    elsewhere = false;
     return true;
+  }
+
+  /**
+   * Records whether a stream to another collector sharing the fleet table delivers the host (its
+   * agent failed over there). While that holds and no stream here owns it, the host is neither up
+   * here nor lost, so it opens no {@code HostOffline} here; a stream here, or its end, clears it.
+   */
+  public void upElsewhere(boolean elsewhere) {
+    this.elsewhere = elsewhere;
   }
 
   /**
@@ -173,10 +185,15 @@ public final class HostState {
 
   /**
    * Whether the host's last stream ended without a Goodbye: the host is lost (crashed, unplugged,
-   * cut off), not shut down. False while a stream owns it.
+   * cut off), not shut down. False while a stream owns it, here or on another collector.
    */
   public boolean lost() {
-    return !up && !leftCleanly;
+    return !up && !leftCleanly && !elsewhere;
+  }
+
+  /** Whether a stream to another collector delivers the host, and none here does. */
+  public boolean elsewhere() {
+    return !up && elsewhere;
   }
 
   /** Whether the last stream ended with a Goodbye (shut down or asleep, not lost). */

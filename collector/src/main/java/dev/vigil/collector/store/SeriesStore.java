@@ -60,14 +60,14 @@ public final class SeriesStore {
    * afresh. Cold path.
    *
    * @return the host removed, or null when none has that name
-   * @throws IllegalStateException when a stream delivers the host
+   * @throws IllegalStateException when a stream delivers the host, here or to another collector
    */
   public synchronized HostState forget(String name) {
     HostState host = hosts.get(name);
     if (host == null) {
       return null;
     }
-    if (host.up()) {
+    if (host.up() || host.elsewhere()) {
       throw new IllegalStateException("host " + name + " is connected");
     }
     hosts.remove(name);

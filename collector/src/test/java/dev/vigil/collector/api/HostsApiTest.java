@@ -341,6 +341,16 @@ class HostsApiTest {
   }
 
   @Test
+  void shouldShowAHostUpOnAnotherCollectorAsElsewhereAndKeepIt() throws Exception {
+    fleet.find("ws7").upElsewhere(true);
+
+    assertEquals(List.of("ws7"), names("?state=elsewhere"));
+    assertEquals(List.of(), names("?state=lost"));
+    assertEquals("elsewhere", json(get("/api/v1/hosts/ws7", READER)).get("state").getAsString());
+    assertEquals(409, delete("/api/v1/hosts/ws7", WRITER).statusCode());
+  }
+
+  @Test
   void shouldForgetALostHostResolvingItsIncidentsAndRefuseAConnectedOne() throws Exception {
     long offline = raise("ws7", "HostOffline", "");
 

@@ -41,21 +41,12 @@ class FleetRestartTest {
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(T0);
 
-  /** A host that delivers a catalog and a batch, acknowledged, and stays connected. */
-  private static RawStream connect(FleetCollector collector, String host) throws Exception {
-    RawStream agent =
-        RawStream.open(
-            collector.channel, Frames.hello(host), Frames.cpuCatalog(1), Frames.denseBatch(1, 5));
-    assertEquals(1, agent.nextAck());
-    return agent;
-  }
-
   @ParameterizedTest(name = "previous collector crashed: {0}")
   @ValueSource(booleans = {false, true})
   void shouldOpenHostOfflineForAHostConnectedWhenTheCollectorStoppedThatNeverReturns(boolean crash)
       throws Exception {
     FleetCollector first = new FleetCollector(dir, clock);
-    connect(first, "alpha");
+    first.connect("alpha");
     if (crash) {
       first.crash();
     } else {
@@ -78,7 +69,7 @@ class FleetRestartTest {
   @Test
   void shouldOpenNothingForAHostThatSaidGoodbyeBeforeTheRestart() throws Exception {
     try (FleetCollector first = new FleetCollector(dir, clock)) {
-      RawStream agent = connect(first, "beta");
+      RawStream agent = first.connect("beta");
       agent.send(Frames.goodbye());
       agent.finish();
       agent.awaitClose();
@@ -100,9 +91,9 @@ class FleetRestartTest {
       ManagedChannel own =
           NettyChannelBuilder.forAddress(collector.ingest.address()).usePlaintext().build();
       RawStream.open(own, Frames.hello("gamma"));
-      HostState gamma = awaitClaimed(collector, "gamma");
+      HostState gamma = collector.awaitClaimed("gamma");
       own.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      awaitLost(gamma);
+      FleetCollector.awaitLost(gamma);
 
       collector.sweepFor(FOR);
       assertEquals(List.of(), collector.unresolved(), "pending since the first sweep saw it lost");
@@ -115,7 +106,7 @@ class FleetRestartTest {
   void shouldForgetAHostResolvingItsIncidentsSoThatTheNextRestartDoesNotBringItBack()
       throws Exception {
     try (FleetCollector first = new FleetCollector(dir, clock)) {
-      connect(first, "alpha");
+      first.connect("alpha");
     }
     clock.advance(Duration.ofHours(1));
     try (FleetCollector second = new FleetCollector(dir, clock)) {
@@ -148,7 +139,7 @@ class FleetRestartTest {
   @Test
   void shouldRefuseToForgetAConnectedHost() throws Exception {
     try (FleetCollector collector = new FleetCollector(dir, clock)) {
-      connect(collector, "alpha");
+      collector.connect("alpha");
       HostForgetter forgetter =
           new HostForgetter(collector.store, collector.engine, collector.incidents);
       IllegalStateException refused =
@@ -161,7 +152,7 @@ class FleetRestartTest {
   @Test
   void shouldRecordLastSeenWhenRefreshedNotPerBatch() throws Exception {
     try (FleetCollector collector = new FleetCollector(dir, clock)) {
-      RawStream agent = connect(collector, "alpha");
+      RawStream agent = collector.connect("alpha");
       clock.advance(Duration.ofSeconds(50));
       agent.send(Frames.denseBatch(2, 6));
       assertEquals(2, agent.nextAck());
@@ -190,12 +181,12 @@ class FleetRestartTest {
       HostState alpha = second.store().find("alpha");
       assertTrue(alpha.lost());
       assertEquals(Map.of("site", "lab"), alpha.identity().labels());
-      assertEquals(List.of("alpha"), names(second.alerting().store().fleet().hosts()));
+      assertEquals(List.of("alpha"), names(second.alerting().store().fleet("any").hosts()));
     }
   }
 
   private static Instant lastSeen(FleetCollector collector, String host) {
-    return collector.incidents.fleet().hosts().stream()
+    return collector.fleet.hosts().stream()
         .filter(h -> h.name().equals(host))
         .findFirst()
         .orElseThrow()
@@ -204,25 +195,5 @@ class FleetRestartTest {
 
   private static List<String> names(List<FleetHost> hosts) {
     return hosts.stream().map(FleetHost::name).toList();
-  }
-
-  /** Bounded waits: the ingest thread claims and releases hosts on its own. */
-  private static HostState awaitClaimed(FleetCollector collector, String name)
-      throws InterruptedException {
-    for (int i = 0; i < 1_000; i++) {
-      HostState host = collector.store.find(name);
-      if (host != null && host.up()) {
-        return host;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError(name + " did not connect within 10 s");
-  }
-
-  private static void awaitLost(HostState host) throws InterruptedException {
-    for (int i = 0; i < 1_000 && !host.lost(); i++) {
-      Thread.sleep(10);
-    }
-    assertTrue(host.lost(), host.name() + " not lost within 10 s");
   }
 }

@@ -95,7 +95,10 @@ class HotPathAllocationTest {
             engineMetrics,
             System::currentTimeMillis);
     IncidentStore incidents = incidents();
-    StreamSession session = session(store, new FleetRecorder(incidents.fleet(), store, engine));
+    StreamSession session =
+        session(
+            store,
+            new FleetRecorder(incidents.fleet("test"), store, engine, System::currentTimeMillis));
     List<String[]> series = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     laptop(series, values);
@@ -114,7 +117,7 @@ class HotPathAllocationTest {
     incidents.close();
     try (IncidentStore reopened = incidents()) {
       assertEquals(
-          List.of("laptop"), reopened.fleet().hosts().stream().map(FleetHost::name).toList());
+          List.of("laptop"), reopened.fleet("test").hosts().stream().map(FleetHost::name).toList());
     }
   }
 

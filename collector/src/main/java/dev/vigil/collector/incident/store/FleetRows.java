@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** The SQL of the {@code fleet_host} table. */
@@ -20,12 +21,17 @@ final class FleetRows {
 
   private FleetRows() {}
 
+  /** Rows {@code collector} may change: its own, and those no collector has claimed by name. */
+  private static final String HELD_BY = " AND (collector = ? OR collector IS NULL)";
+
   /**
-   * A Hello arrived: the host is up as of {@code at}, with the identity it gave. Its first-seen
-   * time is kept when the row exists. Both databases take {@code ON CONFLICT ... DO UPDATE}.
+   * A Hello arrived at {@code collector}: the host is up there as of {@code at}, with the identity
+   * it gave. Its first-seen time is kept when the row exists. Both databases take {@code ON
+   * CONFLICT ... DO UPDATE}.
    */
   static void claim(
       Connection c,
+      String collector,
       String name,
       Map<String, String> labels,
       String agentVersion,
@@ -35,10 +41,11 @@ final class FleetRows {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO fleet_host (name, labels, agent_version, os, first_seen, last_seen, state,"
-                + " state_changed_at) VALUES (?, ?, ?, ?, ?, ?, 'UP', ?) ON CONFLICT (name) DO"
-                + " UPDATE SET labels = excluded.labels, agent_version = excluded.agent_version,"
-                + " os = excluded.os, last_seen = excluded.last_seen, state = 'UP',"
-                + " state_changed_at = excluded.state_changed_at")) {
+                + " state_changed_at, collector) VALUES (?, ?, ?, ?, ?, ?, 'UP', ?, ?) ON CONFLICT"
+                + " (name) DO UPDATE SET labels = excluded.labels, agent_version ="
+                + " excluded.agent_version, os = excluded.os, last_seen = excluded.last_seen,"
+                + " state = 'UP', state_changed_at = excluded.state_changed_at,"
+                + " collector = excluded.collector")) {
       s.setString(1, name);
       s.setString(2, GSON.toJson(new TreeMap<>(labels)));
       s.setString(3, agentVersion);
@@ -46,43 +53,64 @@ final class FleetRows {
       s.setLong(5, at.toEpochMilli());
       s.setLong(6, at.toEpochMilli());
       s.setLong(7, at.toEpochMilli());
+      s.setString(8, collector);
       s.executeUpdate();
     }
   }
 
-  /** The host's stream ended: it is shut down or lost as of {@code at}, last seen then. */
+  /**
+   * The host's stream to {@code collector} ended: it is shut down or lost as of {@code at}, last
+   * seen then. Nothing changes when another collector holds the host by now (it moved there first).
+   */
   static void release(
-      Connection c, String name, FleetHost.State state, Instant lastSeen, Instant at)
+      Connection c,
+      String collector,
+      String name,
+      FleetHost.State state,
+      Instant lastSeen,
+      Instant at)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE fleet_host SET state = ?, state_changed_at = ?, last_seen = ? WHERE name = ?")) {
+            "UPDATE fleet_host SET state = ?, state_changed_at = ?, last_seen = ? WHERE name = ?"
+                + HELD_BY)) {
       s.setString(1, state.name());
       s.setLong(2, at.toEpochMilli());
       s.setLong(3, lastSeen.toEpochMilli());
       s.setString(4, name);
+      s.setString(5, collector);
       s.executeUpdate();
     }
   }
 
-  /** Moves the host's last-seen time forward to {@code lastSeen}; never back. */
-  static void seen(Connection c, String name, Instant lastSeen) throws SQLException {
+  /**
+   * Moves forward to {@code lastSeen}, never back, the last-seen time of a host {@code collector}
+   * holds.
+   */
+  static void seen(Connection c, String collector, String name, Instant lastSeen)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE fleet_host SET last_seen = ? WHERE name = ? AND last_seen < ?")) {
+            "UPDATE fleet_host SET last_seen = ? WHERE name = ? AND last_seen < ?" + HELD_BY)) {
       s.setLong(1, lastSeen.toEpochMilli());
       s.setString(2, name);
       s.setLong(3, lastSeen.toEpochMilli());
+      s.setString(4, collector);
       s.executeUpdate();
     }
   }
 
-  /** Every host recorded as up becomes lost as of {@code at}; returns how many did. */
-  static int upToLost(Connection c, Instant at) throws SQLException {
+  /**
+   * Every host recorded as up on {@code collector} (or on no collector by name) becomes lost as of
+   * {@code at}; returns how many did. Hosts up on other collectors stay up.
+   */
+  static int upToLost(Connection c, String collector, Instant at) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE fleet_host SET state = 'LOST', state_changed_at = ? WHERE state = 'UP'")) {
+            "UPDATE fleet_host SET state = 'LOST', state_changed_at = ? WHERE state = 'UP'"
+                + HELD_BY)) {
       s.setLong(1, at.toEpochMilli());
+      s.setString(2, collector);
       return s.executeUpdate();
     }
   }
@@ -101,7 +129,7 @@ final class FleetRows {
     try (PreparedStatement s =
             c.prepareStatement(
                 "SELECT name, labels, agent_version, os, first_seen, last_seen, state,"
-                    + " state_changed_at FROM fleet_host ORDER BY name");
+                    + " state_changed_at, collector FROM fleet_host ORDER BY name");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         hosts.add(host(rs));
@@ -120,6 +148,7 @@ final class FleetRows {
         Columns.instant(rs, "first_seen"),
         Columns.instant(rs, "last_seen"),
         FleetHost.State.valueOf(rs.getString("state")),
-        Columns.instant(rs, "state_changed_at"));
+        Columns.instant(rs, "state_changed_at"),
+        Objects.requireNonNullElse(rs.getString("collector"), ""));
   }
 }

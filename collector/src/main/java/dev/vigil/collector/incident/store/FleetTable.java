@@ -12,30 +12,43 @@ import java.util.concurrent.CompletableFuture;
  * store's writer thread and return futures, so an ingest thread hands them over without waiting;
  * they run in the order they were handed over. Forgetting a host is {@link
  * IncidentStore#forgetHost}, since it resolves incidents too.
+ *
+ * <p>Several collectors may share the table (one PostgreSQL): each row names the collector that
+ * recorded the host up, and this table acts for one collector. It releases and refreshes only the
+ * hosts that collector holds, and at a restart takes only those as lost, so an agent that failed
+ * over to another collector stays up there.
  */
 public final class FleetTable {
   private final IncidentWriter writer;
   private final ReadConnections readers;
+  private final String collector;
 
-  FleetTable(IncidentWriter writer, ReadConnections readers) {
+  FleetTable(IncidentWriter writer, ReadConnections readers, String collector) {
     this.writer = writer;
     this.readers = readers;
+    this.collector = collector;
   }
 
-  /** A Hello arrived: the host is up since {@code at}, with this identity. */
+  /** The collector this table acts for. */
+  public String collector() {
+    return collector;
+  }
+
+  /** A Hello arrived: the host is up on this collector since {@code at}, with this identity. */
   public CompletableFuture<Void> claimed(
       String name, Map<String, String> labels, String agentVersion, String os, Instant at) {
     return writer.submit(
         "record host " + name + " up",
         c -> {
-          FleetRows.claim(c, name, labels, agentVersion, os, at);
+          FleetRows.claim(c, collector, name, labels, agentVersion, os, at);
           return null;
         });
   }
 
   /**
    * The host's stream ended at {@code at}: shut down when its agent said Goodbye ({@code clean}),
-   * else lost; {@code lastSeen} is when its last frame arrived.
+   * else lost; {@code lastSeen} is when its last frame arrived. Nothing changes when the host is up
+   * on another collector by now.
    */
   public CompletableFuture<Void> released(
       String name, boolean clean, Instant lastSeen, Instant at) {
@@ -43,27 +56,28 @@ public final class FleetTable {
     return writer.submit(
         "record host " + name + " " + state.name().toLowerCase(Locale.ROOT),
         c -> {
-          FleetRows.release(c, name, state, lastSeen, at);
+          FleetRows.release(c, collector, name, state, lastSeen, at);
           return null;
         });
   }
 
-  /** Moves the last-seen time of each host forward, in one transaction. */
+  /** Moves the last-seen time of each host this collector holds forward, in one transaction. */
   public CompletableFuture<Void> seen(Map<String, Instant> lastSeen) {
     return writer.submit(
         "record when " + lastSeen.size() + " hosts were last seen",
         c -> {
           for (Map.Entry<String, Instant> host : lastSeen.entrySet()) {
-            FleetRows.seen(c, host.getKey(), host.getValue());
+            FleetRows.seen(c, collector, host.getKey(), host.getValue());
           }
           return null;
         });
   }
 
   /**
-   * The fleet as a collector starting at {@code startedAt} takes it over: a host still recorded as
-   * up was connected when the previous collector stopped and has not reconnected, so it becomes
-   * lost as of {@code startedAt}, before the rows are read back.
+   * The fleet as this collector, starting at {@code startedAt}, takes it over: a host still
+   * recorded as up here was connected when the collector stopped and has not reconnected, so it
+   * becomes lost as of {@code startedAt}, before the rows are read back. Hosts up on other
+   * collectors stay up.
    *
    * @return every host, by name
    */
@@ -71,7 +85,7 @@ public final class FleetTable {
     return writer.submit(
         "restore the fleet",
         c -> {
-          FleetRows.upToLost(c, startedAt);
+          FleetRows.upToLost(c, collector, startedAt);
           return FleetRows.all(c);
         });
   }

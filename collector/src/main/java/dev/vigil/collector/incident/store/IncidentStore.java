@@ -46,7 +46,6 @@ public final class IncidentStore implements AutoCloseable {
   private final Clock clock;
   private final IncidentWriter writer;
   private final ReadConnections readers;
-  private final FleetTable fleet;
 
   private IncidentStore(
       IncidentLifecycle lifecycle,
@@ -61,7 +60,6 @@ public final class IncidentStore implements AutoCloseable {
     this.clock = clock;
     this.writer = writer;
     this.readers = readers;
-    this.fleet = new FleetTable(writer, readers);
   }
 
   /**
@@ -333,9 +331,13 @@ public final class IncidentStore implements AutoCloseable {
         });
   }
 
-  /** The fleet table, in the same database and written by the same thread. */
-  public FleetTable fleet() {
-    return fleet;
+  /**
+   * The fleet table, in the same database and written by the same thread, acting for {@code
+   * collector} (this collector's {@code host:port}, which names it among collectors sharing the
+   * database).
+   */
+  public FleetTable fleet(String collector) {
+    return new FleetTable(writer, readers, collector);
   }
 
   // ---- the outbox, for the dispatcher ----------------------------------------------------------

@@ -617,7 +617,7 @@ abstract class IncidentStoreContract {
 
   @Test
   void shouldRememberTheFleetAndTakeItOverAfterARestart() throws Exception {
-    FleetTable fleet = store.fleet();
+    FleetTable fleet = store.fleet("collector-a");
     Instant later = T0.plus(Duration.ofHours(1));
     await(fleet.claimed("web1", Map.of("site", "paris", "role", "web"), "1.2.0", "linux", T0));
     await(fleet.claimed("db1", Map.of(), "1.1.0", "linux", T0));
@@ -630,7 +630,7 @@ abstract class IncidentStoreContract {
 
     store = open();
     Instant restart = later.plus(Duration.ofMinutes(5));
-    List<FleetHost> restored = await(store.fleet().restore(restart));
+    List<FleetHost> restored = await(store.fleet("collector-a").restore(restart));
 
     assertEquals(
         List.of(
@@ -642,7 +642,8 @@ abstract class IncidentStoreContract {
                 T0,
                 T0.plusSeconds(30),
                 FleetHost.State.SHUT_DOWN,
-                T0.plusSeconds(31)),
+                T0.plusSeconds(31),
+                "collector-a"),
             new FleetHost(
                 "web1",
                 Map.of("site", "paris"),
@@ -651,7 +652,8 @@ abstract class IncidentStoreContract {
                 T0,
                 later,
                 FleetHost.State.LOST,
-                restart),
+                restart,
+                "collector-a"),
             new FleetHost(
                 "ws7",
                 Map.of("site", "lyon"),
@@ -660,16 +662,72 @@ abstract class IncidentStoreContract {
                 T0,
                 T0.plusSeconds(40),
                 FleetHost.State.LOST,
-                T0.plusSeconds(41))),
+                T0.plusSeconds(41),
+                "collector-a")),
         restored,
         "first seen kept across a new Hello, last seen never moved back, up taken as lost");
-    assertEquals(restored, store.fleet().hosts());
+    assertEquals(restored, store.fleet("collector-a").hosts());
+  }
+
+  @Test
+  void shouldLeaveTheHostsOfAnotherCollectorSharingTheTableToIt() throws Exception {
+    FleetTable a = store.fleet("a:7431");
+    FleetTable b = store.fleet("b:7431");
+    await(a.claimed("moved", Map.of(), "1.2.0", "linux", T0));
+    await(a.claimed("stays", Map.of(), "1.2.0", "linux", T0));
+    await(b.claimed("on-b", Map.of(), "1.2.0", "linux", T0));
+    await(b.claimed("moved", Map.of(), "1.2.0", "linux", T0.plusSeconds(10)));
+
+    await(a.released("moved", false, T0.plusSeconds(5), T0.plusSeconds(20)));
+    await(a.seen(Map.of("moved", T0.plusSeconds(30), "stays", T0.plusSeconds(30))));
+    Instant restart = T0.plus(Duration.ofMinutes(1));
+    List<FleetHost> restored = await(a.restore(restart));
+
+    assertEquals(
+        List.of(
+            new FleetHost(
+                "moved",
+                Map.of(),
+                "1.2.0",
+                "linux",
+                T0,
+                T0.plusSeconds(10),
+                FleetHost.State.UP,
+                T0.plusSeconds(10),
+                "b:7431"),
+            new FleetHost(
+                "on-b", Map.of(), "1.2.0", "linux", T0, T0, FleetHost.State.UP, T0, "b:7431"),
+            new FleetHost(
+                "stays",
+                Map.of(),
+                "1.2.0",
+                "linux",
+                T0,
+                T0.plusSeconds(30),
+                FleetHost.State.LOST,
+                restart,
+                "a:7431")),
+        restored,
+        "a's late release and refresh of a host b holds change nothing; a's restart takes only its"
+            + " own host as lost");
+    FleetHost moved = restored.get(0);
+    assertTrue(moved.upElsewhere("a:7431", restart, Duration.ofMinutes(3)));
+    assertEquals(false, moved.upElsewhere("b:7431", restart, Duration.ofMinutes(3)), "b's own");
+    assertEquals(
+        false,
+        moved.upElsewhere(
+            "a:7431", T0.plusSeconds(10).plus(Duration.ofMinutes(4)), Duration.ofMinutes(3)),
+        "b stopped refreshing it: b is gone");
+    assertEquals(
+        false,
+        restored.get(2).upElsewhere("b:7431", restart, Duration.ofMinutes(3)),
+        "lost is not up");
   }
 
   @Test
   void shouldForgetAHostAndResolveItsUnresolvedIncidents() throws Exception {
-    await(store.fleet().claimed("web1", Map.of(), "1.2.0", "linux", T0));
-    await(store.fleet().claimed("web2", Map.of(), "1.2.0", "linux", T0));
+    await(store.fleet("collector-a").claimed("web1", Map.of(), "1.2.0", "linux", T0));
+    await(store.fleet("collector-a").claimed("web2", Map.of(), "1.2.0", "linux", T0));
     Incident disk = await(store.raise(alert("web1")));
     Incident acknowledged =
         await(
@@ -692,7 +750,8 @@ abstract class IncidentStoreContract {
           List.of(last.action(), last.actor(), last.comment()));
     }
     assertEquals(List.of(other.id()), store.unresolved().stream().map(Incident::id).toList());
-    assertEquals(List.of("web2"), store.fleet().hosts().stream().map(FleetHost::name).toList());
+    assertEquals(
+        List.of("web2"), store.fleet("collector-a").hosts().stream().map(FleetHost::name).toList());
     assertEquals(List.of(), await(store.forgetHost("web1", "alice", "host forgotten")));
   }
 }
