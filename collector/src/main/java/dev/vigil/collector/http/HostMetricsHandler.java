@@ -49,6 +49,12 @@ final class HostMetricsHandler extends RouteHandler {
     if (host == null) {
       return Responses.text(ctx.alloc(), HttpResponseStatus.NOT_FOUND, "unknown host " + name);
     }
+    if (host.elsewhere()) {
+      return Responses.text(
+          ctx.alloc(),
+          HttpResponseStatus.NOT_FOUND,
+          "host " + name + " streams to another collector now; scrape it there");
+    }
     long freshSince = source.freshSince();
     return Responses.ok(
         ctx.alloc(),

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /sd}: Prometheus HTTP service discovery, one target group per host, all pointing at this
- * collector with the host's own metrics path.
+ * collector with the host's own metrics path. A host up on another collector sharing the database
+ * is that collector's target, not this one's: listed by both, it would be scraped twice under one
+ * {@code instance}.
  *
  * <p>{@code __metrics_path__} carries the host name unescaped: Prometheus treats the label as a
  * decoded path and escapes it when it builds the scrape URL, so escaping it here too would send
@@ -66,10 +68,15 @@ final class ServiceDiscoveryHandler extends RouteHandler {
 
   static String targetGroups(HostState[] hosts, String address) {
     StringBuilder json = new StringBuilder(64 + hosts.length * 128).append('[');
-    for (int i = 0; i < hosts.length; i++) {
-      json.append(i == 0 ? "" : ",").append("{\"targets\":[");
+    String groupSeparator = "";
+    for (HostState host : hosts) {
+      if (host.elsewhere()) {
+        continue;
+      }
+      json.append(groupSeparator).append("{\"targets\":[");
+      groupSeparator = ",";
       Json.string(json, address).append("],\"labels\":{");
-      Map<String, String> labels = labels(hosts[i]);
+      Map<String, String> labels = labels(host);
       String separator = "";
       for (Map.Entry<String, String> label : labels.entrySet()) {
         Json.string(json.append(separator), label.getKey()).append(':');

@@ -53,7 +53,8 @@ final class StoreExposition {
   }
 
   /**
-   * Every host's fresh series, families in name order, then every host's liveness.
+   * Every host's fresh series, families in name order, then every host's liveness; a host up on
+   * another collector sharing the database is left out, since that collector serves it.
    *
    * @param freshSince series updated before this time (ms since the epoch) are stale and left out
    * @param taken family names already used elsewhere in the same exposition; such families are left
@@ -70,7 +71,9 @@ final class StoreExposition {
       out.bytes(family.headerBytes());
       int written = 0;
       for (HostState host : hosts) {
-        written += writeSeries(family, host, true, freshSince);
+        if (!host.elsewhere()) {
+          written += writeSeries(family, host, true, freshSince);
+        }
       }
       if (written == 0) {
         buffer.writerIndex(start);
@@ -137,6 +140,9 @@ final class StoreExposition {
     writeFlag(HOST_LOST_HEADER, HOST_LOST_NAME, hosts, instance, HostState::lost);
     out.bytes(HOST_LAST_SEEN_HEADER);
     for (HostState host : hosts) {
+      if (host.elsewhere()) {
+        continue;
+      }
       out.bytes(HOST_LAST_SEEN_NAME);
       closeLabels(host, false, instance);
       out.millisAsSeconds(host.lastSeenMillis());
@@ -149,6 +155,9 @@ final class StoreExposition {
       byte[] header, byte[] name, HostState[] hosts, boolean instance, Predicate<HostState> flag) {
     out.bytes(header);
     for (HostState host : hosts) {
+      if (host.elsewhere()) {
+        continue;
+      }
       out.bytes(name);
       closeLabels(host, false, instance);
       out.ascii(flag.test(host) ? '1' : '0');

@@ -157,6 +157,30 @@ class HttpRoutesTest {
   }
 
   @Test
+  void shouldLeaveAHostUpOnAnotherCollectorToThatCollector() throws Exception {
+    HostState moved = connected(store, "moved", Map.of());
+    gauge(moved, "node_load1", 0.5, NOW);
+    HostState here = connected(store, "here", Map.of());
+    gauge(here, "node_load1", 0.25, NOW);
+    Object stream = new Object();
+    moved.claim(stream, moved.identity(), NOW);
+    moved.release(stream, false);
+    moved.upElsewhere(true);
+
+    JsonArray groups = JsonParser.parseString(http.get("/sd").body()).getAsJsonArray();
+    String fleet = http.get("/metrics").body();
+
+    assertEquals(1, groups.size());
+    assertEquals(
+        "here",
+        groups.get(0).getAsJsonObject().getAsJsonObject("labels").get("instance").getAsString());
+    assertTrue(fleet.contains("\nnode_load1{instance=\"here\"} 0.25\n"), fleet);
+    assertTrue(fleet.contains("\nvigil_host_up{instance=\"here\"} 1\n"), fleet);
+    assertFalse(fleet.contains("\"moved\""), fleet);
+    assertEquals(404, http.get("/hosts/moved/metrics").status());
+  }
+
+  @Test
   void shouldAnswerAnEmptyListWithoutHosts() {
     assertEquals("[]", http.get("/sd").body());
   }
