@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,20 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks the shipped {@code deploy/systemd/vigil-agent.service} with the real {@code
  * systemd-analyze verify}, keeps out the options that break a monitoring agent, and starts a JVM
- * with the unit's JVM flags.
- *
- * <p>The invocation is {@code systemd-analyze verify <copy of the unit>} with no other options: it
- * needs neither root nor a running systemd (it works in a container whose PID 1 is not systemd). It
- * exits 0 even for an unknown or misspelt directive and only prints a warning, so the test also
- * fails on any output line that names the unit.
+ * with the unit's JVM flags ({@link SystemdUnit} says how the unit is verified).
  */
 class SystemdUnitTest {
   private static final Path UNIT = Path.of("../deploy/systemd/vigil-agent.service");
@@ -38,10 +30,13 @@ class SystemdUnitTest {
   void shouldPassSystemdAnalyzeVerifyWithoutFindings(@TempDir Path dir) throws Exception {
     Path copy = Files.copy(UNIT, dir.resolve(UNIT_NAME));
 
-    Verification result = verify(copy);
+    SystemdUnit.Verification result = SystemdUnit.verify(copy);
 
     assertEquals(0, result.exit(), "systemd-analyze verify exited non-zero:\n" + result.output());
-    assertEquals(List.of(), findingsAbout(result), "full output:\n" + result.output());
+    assertEquals(
+        List.of(),
+        SystemdUnit.findingsAbout(result, UNIT_NAME),
+        "full output:\n" + result.output());
   }
 
   /** The check above can fail: a misspelt directive in a copy is reported. */
@@ -52,15 +47,17 @@ class SystemdUnitTest {
     Path broken = dir.resolve(UNIT_NAME);
     Files.writeString(broken, text.replace("\nProtectClock=yes\n", "\nProtectClok=yes\n"));
 
-    Verification result = verify(broken);
+    SystemdUnit.Verification result = SystemdUnit.verify(broken);
 
-    assertFalse(findingsAbout(result).isEmpty(), "no finding:\n" + result.output());
+    assertFalse(
+        SystemdUnit.findingsAbout(result, UNIT_NAME).isEmpty(), "no finding:\n" + result.output());
     assertTrue(result.output().contains("ProtectClok"), result.output());
   }
 
   @Test
   void shouldNotUseTheOptionsThatBreakAMonitoringAgent() throws IOException {
-    List<String[]> settings = activeSettings(Files.readString(UNIT, StandardCharsets.UTF_8));
+    List<String[]> settings =
+        SystemdUnit.activeSettings(Files.readString(UNIT, StandardCharsets.UTF_8));
     for (String[] setting : settings) {
       String key = setting[0];
       String value = setting[1].toLowerCase(Locale.ROOT);
@@ -70,11 +67,14 @@ class SystemdUnitTest {
         case "ProtectProc" ->
             assertTrue(value.equals("default"), line + " hides processes from the counts");
         case "PrivateNetwork" ->
-            assertFalse(isTrue(value), line + " hides the interfaces and the collector");
-        case "MemoryDenyWriteExecute" -> assertFalse(isTrue(value), line + " breaks the JIT");
+            assertFalse(
+                SystemdUnit.isTrue(value), line + " hides the interfaces and the collector");
+        case "MemoryDenyWriteExecute" ->
+            assertFalse(SystemdUnit.isTrue(value), line + " breaks the JIT");
         case "NoExecPaths" -> fail(line + " can break JNA's native library");
         case "PrivateDevices" ->
-            assertFalse(isTrue(value), line + " hides block devices from OSHI's disk info");
+            assertFalse(
+                SystemdUnit.isTrue(value), line + " hides block devices from OSHI's disk info");
         default -> {}
       }
     }
@@ -82,14 +82,14 @@ class SystemdUnitTest {
 
   @Test
   void shouldKeepJnaAndTheSpoolInTheStateDirectory() throws IOException {
-    List<String[]> settings = activeSettings(Files.readString(UNIT, StandardCharsets.UTF_8));
+    List<String[]> settings =
+        SystemdUnit.activeSettings(Files.readString(UNIT, StandardCharsets.UTF_8));
 
-    assertEquals(List.of("vigil-agent"), values(settings, "StateDirectory"));
-    assertEquals(List.of("yes"), values(settings, "DynamicUser"));
-    assertEquals(List.of("-/etc/default/vigil-agent"), values(settings, "EnvironmentFile"));
-    List<String> execStart = values(settings, "ExecStart");
-    assertEquals(1, execStart.size(), "one ExecStart: " + execStart);
-    List<String> argv = List.of(execStart.get(0).split("\\s+"));
+    assertEquals(List.of("vigil-agent"), SystemdUnit.values(settings, "StateDirectory"));
+    assertEquals(List.of("yes"), SystemdUnit.values(settings, "DynamicUser"));
+    assertEquals(
+        List.of("-/etc/default/vigil-agent"), SystemdUnit.values(settings, "EnvironmentFile"));
+    List<String> argv = SystemdUnit.execStart(settings);
     assertEquals("/usr/bin/java", argv.get(0));
     assertEquals(JVM_OPTIONS_INSTALLED, argv.get(1), "the measured flags, as an argument file");
     assertTrue(argv.contains("-Djna.tmpdir=%S/vigil-agent"), "jna.tmpdir: " + argv);
@@ -102,8 +102,8 @@ class SystemdUnitTest {
             "/etc/vigil/agent.yaml",
             "$VIGIL_AGENT_ARGS"),
         argv.subList(argv.size() - 6, argv.size()));
-    assertEquals(List.of("SIGTERM"), values(settings, "KillSignal"));
-    assertEquals(List.of("143"), values(settings, "SuccessExitStatus"));
+    assertEquals(List.of("SIGTERM"), SystemdUnit.values(settings, "KillSignal"));
+    assertEquals(List.of("143"), SystemdUnit.values(settings, "SuccessExitStatus"));
   }
 
   /**
@@ -112,95 +112,15 @@ class SystemdUnitTest {
    */
   @Test
   void shouldStartAJvmWithTheUnitsFlags(@TempDir Path stateDir) throws Exception {
-    List<String[]> settings = activeSettings(Files.readString(UNIT, StandardCharsets.UTF_8));
-    List<String> argv = List.of(values(settings, "ExecStart").get(0).split("\\s+"));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : argv.subList(1, argv.indexOf("-jar"))) {
-      command.add(
-          arg.replace(JVM_OPTIONS_INSTALLED, "@" + JVM_OPTIONS.toAbsolutePath())
+    List<String[]> settings =
+        SystemdUnit.activeSettings(Files.readString(UNIT, StandardCharsets.UTF_8));
+    List<String> flags = new ArrayList<>();
+    for (String flag : SystemdUnit.jvmFlags(settings)) {
+      flags.add(
+          flag.replace(JVM_OPTIONS_INSTALLED, "@" + JVM_OPTIONS.toAbsolutePath())
               .replace("%S/vigil-agent", stateDir.toString()));
     }
-    command.add("-version");
 
-    Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "java -version did not finish");
-
-    assertEquals(0, jvm.exitValue(), command + "\n" + output);
-  }
-
-  private record Verification(int exit, String output, Path unit) {}
-
-  private static Verification verify(Path unit) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(systemdAnalyze().toString(), "verify", unit.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      fail("systemd-analyze verify did not finish within 60 s");
-    }
-    return new Verification(process.exitValue(), output, unit);
-  }
-
-  /** Lines about our unit; lines about other units of the host are not ours to fix. */
-  private static List<String> findingsAbout(Verification result) {
-    return result
-        .output()
-        .lines()
-        .filter(line -> line.contains(UNIT_NAME) || line.contains(result.unit().toString()))
-        .toList();
-  }
-
-  /** Key and value of every setting that is not a comment, continuation lines joined. */
-  private static List<String[]> activeSettings(String unitText) {
-    List<String[]> settings = new ArrayList<>();
-    StringBuilder logical = new StringBuilder();
-    for (String raw : unitText.split("\n", -1)) {
-      String line = raw.strip();
-      if (logical.isEmpty() && (line.startsWith("#") || line.startsWith(";"))) {
-        continue;
-      }
-      if (line.endsWith("\\")) {
-        logical.append(line, 0, line.length() - 1).append(' ');
-        continue;
-      }
-      logical.append(line);
-      String setting = logical.toString().strip();
-      logical.setLength(0);
-      int eq = setting.indexOf('=');
-      if (eq > 0 && !setting.startsWith("[")) {
-        settings.add(
-            new String[] {setting.substring(0, eq).strip(), setting.substring(eq + 1).strip()});
-      }
-    }
-    return settings;
-  }
-
-  private static List<String> values(List<String[]> settings, String key) {
-    return settings.stream().filter(s -> s[0].equals(key)).map(s -> s[1]).toList();
-  }
-
-  private static boolean isTrue(String value) {
-    return Set.of("yes", "true", "on", "1").contains(value);
-  }
-
-  private static Path systemdAnalyze() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "systemd-analyze");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    for (String fallback : List.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze")) {
-      if (Files.isExecutable(Path.of(fallback))) {
-        return Path.of(fallback);
-      }
-    }
-    throw new AssertionError(
-        "systemd-analyze not found on PATH or in /usr/bin: install it (Debian: apt-get install -y"
-            + " systemd; .ci/run does); this check must not be skipped");
+    SystemdUnit.assertJvmStarts(flags);
   }
 }
