@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.vigil.agent.wire.MutableClock;
 import dev.vigil.agent.wire.WireReplica;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +53,15 @@ class SpoolCrashTest {
         List<Long> replayed = applied.stream().map(WireReplica.Applied::seq).toList();
         for (long seq : seqs) {
           if (seq > lastAck && !replayed.contains(seq)) {
-            fail("round " + round + " (" + policy + "): seq " + seq + " was lost");
+            fail(
+                "round "
+                    + round
+                    + " ("
+                    + policy
+                    + "): seq "
+                    + seq
+                    + " was lost; "
+                    + evidence(spool, seqs, lastAck, replayed));
           }
         }
         for (WireReplica.Applied tick : applied) {
@@ -62,6 +73,45 @@ class SpoolCrashTest {
         }
       }
     }
+  }
+
+  /**
+   * What a rare failure needs to be understood: the spool's counters, its files, what the child
+   * printed and what came back; the spool directory is copied to {@code target/} too.
+   */
+  private String evidence(Spool spool, List<Long> seqs, long lastAck, List<Long> replayed)
+      throws IOException {
+    Path kept = Path.of("target", "spool-crash-evidence", Long.toString(System.nanoTime()));
+    Files.createDirectories(kept);
+    StringBuilder files = new StringBuilder();
+    try (Stream<Path> listing = Files.list(dir).sorted()) {
+      for (Path file : listing.toList()) {
+        files.append(file.getFileName()).append('=').append(Files.size(file)).append(' ');
+        Files.copy(file, kept.resolve(file.getFileName()));
+      }
+    }
+    return "printed "
+        + seqs.size()
+        + " seqs "
+        + seqs.get(0)
+        + ".."
+        + seqs.get(seqs.size() - 1)
+        + ", last ack "
+        + lastAck
+        + ", replayed "
+        + replayed.size()
+        + (replayed.isEmpty()
+            ? ""
+            : " " + replayed.get(0) + ".." + replayed.get(replayed.size() - 1))
+        + ", acked "
+        + spool.ackedSeq()
+        + ", dropped "
+        + spool.droppedBatches()
+        + ", files "
+        + files
+        + "(copied to "
+        + kept.toAbsolutePath()
+        + ")";
   }
 
   /**
@@ -113,7 +163,7 @@ class SpoolCrashTest {
           lines.add(line);
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // The child was killed mid-line: what was read is all there is.
     }
   }
