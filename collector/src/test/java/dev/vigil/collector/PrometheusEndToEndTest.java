@@ -2,6 +2,9 @@ package dev.vigil.collector;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.vigil.agent.Agent;
 import dev.vigil.agent.AgentConfig;
 import dev.vigil.collector.incident.FiringAlert;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Prometheus (Debian package {@code prometheus}) finds this host through the collector's
  * HTTP service discovery, using the shipped {@code deploy/prometheus/prometheus.yml}, scrapes it,
  * and answers a query for the host's {@code node_uname_info}; then for an incident of that host as
- * {@code vigil_alerts}, from the collector's own job.
+ * {@code vigil_alerts}, from the collector's own job; then every query of the shipped Grafana
+ * dashboard, {@code deploy/grafana/vigil-fleet.json}, as Grafana sends it with every host selected:
+ * each one evaluates, and those of the fleet and the tick's readings return this host's data.
  */
 class PrometheusEndToEndTest {
   private static final Path SHIPPED_CONFIG = Path.of("../deploy/prometheus/prometheus.yml");
+  private static final Path DASHBOARD = Path.of("../deploy/grafana/vigil-fleet.json");
   private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+  /**
+   * Panels that must show data for any host with an agent: the rest depend on the machine (sensors,
+   * a battery, a package manager's dates) or on something having failed.
+   */
+  private static final Set<String> ALWAYS_DATA =
+      Set.of("Hosts up", "Open incidents", "CPU busy", "Memory available");
 
   @TempDir Path dir;
 
@@ -74,6 +88,7 @@ class PrometheusEndToEndTest {
                     + host
                     + "\",alertname=\"HostDown\",state=\"open\"}");
         assertTrue(alert.contains("\"severity\":\"critical\""), alert);
+        assertDashboardQueriesWork(webPort);
       } finally {
         prometheus.destroy();
         if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
@@ -81,6 +96,46 @@ class PrometheusEndToEndTest {
         }
       }
     }
+  }
+
+  private void assertDashboardQueriesWork(int webPort) throws Exception {
+    JsonObject dashboard = JsonParser.parseString(Files.readString(DASHBOARD)).getAsJsonObject();
+    int queries = 0;
+    for (JsonElement element : dashboard.getAsJsonArray("panels")) {
+      JsonObject panel = element.getAsJsonObject();
+      if (!panel.has("targets")) {
+        continue;
+      }
+      String title = panel.get("title").getAsString();
+      for (JsonElement target : panel.getAsJsonArray("targets")) {
+        // As Grafana sends them with Host = All (allValue .*) and a 1 s scrape interval.
+        String expr =
+            target
+                .getAsJsonObject()
+                .get("expr")
+                .getAsString()
+                .replace("$instance", ".*")
+                .replace("$__rate_interval", "1m");
+        String answer =
+            ALWAYS_DATA.contains(title) ? awaitResult(webPort, expr) : query(webPort, expr);
+        assertTrue(
+            answer.contains("\"status\":\"success\""), title + ": " + expr + " -> " + answer);
+        queries++;
+      }
+    }
+    assertTrue(queries >= 10, "the dashboard has only " + queries + " queries");
+  }
+
+  private static String query(int webPort, String expr) throws Exception {
+    return TestHttp.get(queryUri(webPort, expr)).body();
+  }
+
+  private static URI queryUri(int webPort, String query) {
+    return URI.create(
+        "http://127.0.0.1:"
+            + webPort
+            + "/api/v1/query?query="
+            + URLEncoder.encode(query, StandardCharsets.UTF_8));
   }
 
   /** The shipped configuration, pointed at this collector and made to refresh every second. */
@@ -113,12 +168,7 @@ class PrometheusEndToEndTest {
   }
 
   private String awaitResult(int webPort, String query) throws Exception {
-    URI uri =
-        URI.create(
-            "http://127.0.0.1:"
-                + webPort
-                + "/api/v1/query?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    URI uri = queryUri(webPort, query);
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     String last = null;
     while (System.nanoTime() < deadline) {
