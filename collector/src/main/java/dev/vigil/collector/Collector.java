@@ -113,6 +113,7 @@ public final class Collector implements AutoCloseable {
           Alerting.open(
               config.incidentStore(),
               config.incidentFlapWindow(),
+              config.incidentRetention(),
               config.notifications(),
               host -> hostLabels(store, host),
               selfMetrics.registry(),

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param incidentStore the incidents' database: an SQLite file path or a {@code jdbc:postgresql://}
  *     URL
  * @param incidentFlapWindow how soon after resolving a new firing reopens the same incident
+ * @param incidentRetention how long a resolved incident is kept before it is deleted; zero keeps
+ *     every one
  * @param notifications the receivers and escalation policies, or empty to record incidents without
  *     telling anyone
  * @param apiTokens the tokens the incidents API accepts, or null to keep the API off
@@ -42,6 +44,7 @@ public record CollectorConfig(
     List<Path> rules,
     String incidentStore,
     Duration incidentFlapWindow,
+    Duration incidentRetention,
     Optional<NotificationsConfig> notifications,
     ApiTokens apiTokens) {
 
@@ -79,6 +82,8 @@ public record CollectorConfig(
 
   public static final String INCIDENT_FLAP_WINDOW = "incident-flap-window";
   public static final String INCIDENT_FLAP_WINDOW_DEFAULT = "10m";
+  public static final String INCIDENT_RETENTION = "incident-retention";
+  public static final String INCIDENT_RETENTION_DEFAULT = "90d";
   public static final String NOTIFICATIONS = "notifications";
   public static final String API_TOKENS_FILE = "api-tokens-file";
 
@@ -139,6 +144,7 @@ public record CollectorConfig(
                 INCIDENT_STORE,
                 flags.directory(DATA_DIR, DATA_DIR_DEFAULT).resolve(INCIDENT_STORE_FILE)),
             flags.duration(INCIDENT_FLAP_WINDOW, INCIDENT_FLAP_WINDOW_DEFAULT),
+            flags.duration(INCIDENT_RETENTION, INCIDENT_RETENTION_DEFAULT),
             notifications(flags.file(NOTIFICATIONS)),
             apiTokens(flags));
     flags.requireAllUsed();
@@ -221,6 +227,7 @@ public record CollectorConfig(
         rules,
         incidentStore,
         incidentFlapWindow,
+        incidentRetention,
         notifications,
         apiTokens);
   }

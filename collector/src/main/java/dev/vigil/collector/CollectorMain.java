@@ -159,6 +159,10 @@ public final class CollectorMain {
             CollectorConfig.INCIDENT_FLAP_WINDOW_DEFAULT,
             "a firing this soon after resolving reopens the incident"),
         flag(
+            CollectorConfig.INCIDENT_RETENTION,
+            CollectorConfig.INCIDENT_RETENTION_DEFAULT,
+            "resolved incidents older than this are deleted hourly (0s keeps them)"),
+        flag(
             CollectorConfig.API_TOKENS_FILE,
             "none (API off)",
             "API tokens, one name:role:token per line, role read or write"),

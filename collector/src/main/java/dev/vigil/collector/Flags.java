@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * may be given more than once only where it takes a list ({@link #paths}).
  */
 final class Flags {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private final Map<String, List<String>> values;
   private final Set<String> used = new HashSet<>();
@@ -178,14 +178,15 @@ final class Flags {
     String value = text == null ? fallback : text;
     Matcher m = DURATION.matcher(value);
     if (!m.matches()) {
-      throw invalid(name, value, "a duration like 30s, 5m or 1h");
+      throw invalid(name, value, "a duration like 30s, 5m, 1h or 90d");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);
       case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
     };
   }
 

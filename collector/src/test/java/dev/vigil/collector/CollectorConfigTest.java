@@ -92,7 +92,7 @@ class CollectorConfigTest {
         "--max-series-per-host",
         "-3");
     assertError(
-        "--stale-after: expected a duration like 30s, 5m or 1h, got \"five\"",
+        "--stale-after: expected a duration like 30s, 5m, 1h or 90d, got \"five\"",
         "--stale-after",
         "five");
     assertError(
@@ -138,6 +138,12 @@ class CollectorConfigTest {
         Path.of("vigil-data", "incidents.db").toString(),
         CollectorConfig.defaults().incidentStore());
     assertEquals(Duration.ofMinutes(10), CollectorConfig.defaults().incidentFlapWindow());
+    assertEquals(Duration.ofDays(90), CollectorConfig.defaults().incidentRetention());
+    assertEquals(
+        Duration.ofDays(30),
+        CollectorConfig.parse("--incident-retention", "30d").incidentRetention());
+    assertEquals(
+        Duration.ZERO, CollectorConfig.parse("--incident-retention", "0s").incidentRetention());
     assertEquals(
         dir.resolve("incidents.db").toString(),
         CollectorConfig.parse("--data-dir", dir.toString()).incidentStore());

@@ -38,7 +38,7 @@ class CollectorMainTest {
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(
         message.startsWith(
-            "vigil-collector: --stale-after: expected a duration like 30s, 5m or 1h, got \"five\"\n"),
+            "vigil-collector: --stale-after: expected a duration like 30s, 5m, 1h or 90d, got \"five\"\n"),
         message);
   }
 

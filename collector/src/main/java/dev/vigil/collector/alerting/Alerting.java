@@ -1,6 +1,7 @@
 package dev.vigil.collector.alerting;
 
 import dev.vigil.collector.incident.PagingGate;
+import dev.vigil.collector.incident.store.IncidentRetention;
 import dev.vigil.collector.incident.store.IncidentStore;
 import dev.vigil.collector.notify.JsonPost;
 import dev.vigil.collector.notify.Receiver;
@@ -41,12 +42,18 @@ public final class Alerting implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
 
   private final IncidentStore store;
+  private final IncidentRetention retention;
   private final Optional<EscalationTimer> timer;
   private final List<DeliveryLane> lanes;
   private List<PeriodicTask> running = List.of();
 
-  private Alerting(IncidentStore store, Optional<EscalationTimer> timer, List<DeliveryLane> lanes) {
+  private Alerting(
+      IncidentStore store,
+      IncidentRetention retention,
+      Optional<EscalationTimer> timer,
+      List<DeliveryLane> lanes) {
     this.store = store;
+    this.retention = retention;
     this.timer = timer;
     this.lanes = lanes;
   }
@@ -56,6 +63,8 @@ public final class Alerting implements AutoCloseable {
    * lane per receiver, and parks the pending notices of receivers no longer configured; nothing
    * runs until {@link #schedule} or {@link #tick}.
    *
+   * @param retention how long a resolved incident is kept (zero: for ever); {@link #schedule}
+   *     deletes older ones hourly
    * @param notifications the receivers, policies and paging windows, or empty to record incidents
    *     only
    * @param hostLabels each host's labels, which paging windows select hosts by
@@ -64,6 +73,7 @@ public final class Alerting implements AutoCloseable {
   public static Alerting open(
       String storeLocation,
       Duration flapWindow,
+      Duration retention,
       Optional<NotificationsConfig> notifications,
       HostLabels hostLabels,
       MeterRegistry registry,
@@ -71,7 +81,11 @@ public final class Alerting implements AutoCloseable {
     if (notifications.isEmpty()) {
       IncidentStore store =
           IncidentStore.open(storeLocation, flapWindow, (incident, tier) -> List.of(), clock);
-      return new Alerting(store, Optional.empty(), List.of());
+      return new Alerting(
+          store,
+          new IncidentRetention(store, retention, clock, registry),
+          Optional.empty(),
+          List.of());
     }
     NotificationsConfig config = notifications.get();
     PagingGate gate = new WindowGate(config.paging(), hostLabels);
@@ -89,7 +103,10 @@ public final class Alerting implements AutoCloseable {
             .map(receiver -> lane(receiver, store, outbox, metrics, clock))
             .toList();
     return new Alerting(
-        store, Optional.of(new EscalationTimer(store, config.policies(), gate, clock)), lanes);
+        store,
+        new IncidentRetention(store, retention, clock, registry),
+        Optional.of(new EscalationTimer(store, config.policies(), gate, clock)),
+        lanes);
   }
 
   private static DeliveryLane lane(
@@ -121,11 +138,12 @@ public final class Alerting implements AutoCloseable {
   }
 
   /**
-   * Runs the escalation timer ({@code vigil-escalation}) and each lane ({@code
-   * vigil-deliver-<receiver>}) every {@code period}, each on a thread of its own, when
-   * notifications exist.
+   * Starts the hourly retention ({@code vigil-retention}) and, when notifications exist, runs the
+   * escalation timer ({@code vigil-escalation}) and each lane ({@code vigil-deliver-<receiver>})
+   * every {@code period}, each on a thread of its own.
    */
   public synchronized void schedule(Duration period) {
+    retention.schedule();
     if (timer.isEmpty() || !running.isEmpty()) {
       return;
     }
@@ -158,6 +176,7 @@ public final class Alerting implements AutoCloseable {
   @Override
   public synchronized void close() {
     PeriodicTask.closeAll(running);
+    retention.close();
     store.close();
   }
 }

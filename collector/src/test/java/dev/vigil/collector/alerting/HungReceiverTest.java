@@ -94,6 +94,7 @@ class HungReceiverTest {
     return Alerting.open(
         dir.resolve("incidents.db").toString(),
         Duration.ofMinutes(10),
+        Duration.ZERO,
         Optional.of(NotificationsConfigParser.parse("notifications.yml", yaml, dir)),
         host -> Map.of(),
         new SimpleMeterRegistry(),

@@ -66,6 +66,7 @@ final class TwoTierAlerting implements AutoCloseable {
         Alerting.open(
             dir.resolve("incidents.db").toString(),
             Duration.ofMinutes(10),
+            Duration.ZERO,
             Optional.of(NotificationsConfigParser.parse("notifications.yml", yaml, dir)),
             hostLabels,
             new SimpleMeterRegistry(),

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +75,46 @@ final class IncidentRows {
         open.add(new OpenIncident(read(rs), PagingHistory.from(event(rs))));
       }
       return open;
+    }
+  }
+
+  /**
+   * Up to {@code max} incidents resolved before {@code before}, oldest first, whose every notice
+   * was delivered or parked: one still waiting for a receiver is kept until it gets through.
+   */
+  static List<Long> prunable(Connection c, Instant before, int max) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT i.id FROM incident i WHERE i.state = 'RESOLVED' AND i.resolved_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.incident_id = i.id"
+                + " AND o.delivered_at IS NULL AND o.parked_at IS NULL)"
+                + " ORDER BY i.resolved_at, i.id LIMIT ?")) {
+      Columns.setInstant(s, 1, before);
+      s.setInt(2, max);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * Deletes the incident with its notices and its audit trail, in that order (they refer to it).
+   */
+  static void delete(Connection c, long id) throws SQLException {
+    for (String table : List.of("outbox", "incident_event")) {
+      try (PreparedStatement s =
+          c.prepareStatement("DELETE FROM " + table + " WHERE incident_id = ?")) {
+        s.setLong(1, id);
+        s.executeUpdate();
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM incident WHERE id = ?")) {
+      s.setLong(1, id);
+      s.executeUpdate();
     }
   }
 

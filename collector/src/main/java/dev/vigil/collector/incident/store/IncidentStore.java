@@ -332,6 +332,23 @@ public final class IncidentStore implements AutoCloseable {
   }
 
   /**
+   * Deletes up to {@code max} incidents resolved before {@code before}, oldest first, with their
+   * audit trail and notices, in one transaction; one whose notice still waits for a receiver is
+   * kept. Returns how many it deleted.
+   */
+  public CompletableFuture<Integer> prune(Instant before, int max) {
+    return writer.submit(
+        "delete incidents resolved before " + before,
+        c -> {
+          List<Long> ids = IncidentRows.prunable(c, before, max);
+          for (long id : ids) {
+            IncidentRows.delete(c, id);
+          }
+          return ids.size();
+        });
+  }
+
+  /**
    * The fleet table, in the same database and written by the same thread, acting for {@code
    * collector} (this collector's {@code host:port}, which names it among collectors sharing the
    * database).

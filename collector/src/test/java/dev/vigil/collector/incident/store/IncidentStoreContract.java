@@ -725,6 +725,41 @@ abstract class IncidentStoreContract {
   }
 
   @Test
+  void shouldPruneIncidentsResolvedBeforeTheCutOffWithTheirHistoryOnceTheirNoticesWentOut()
+      throws Exception {
+    Incident oldest = await(store.raise(alert("web1")));
+    Incident waiting = await(store.raise(alert("web2")));
+    Incident older = await(store.raise(alert("web3")));
+    Incident open = await(store.raise(alert("web4")));
+    deliverAll("tier-1");
+    await(store.escalate(waiting.id(), 2));
+    await(store.resolve(oldest.id(), "ana", ""));
+    await(store.resolve(waiting.id(), "ana", ""));
+    clock.advance(Duration.ofMinutes(1));
+    await(store.resolve(older.id(), "ana", ""));
+    deliverAll("tier-1");
+    clock.advance(Duration.ofDays(1));
+    Incident recent = await(store.raise(alert("web5")));
+    await(store.resolve(recent.id(), "ana", ""));
+    deliverAll("tier-1");
+    Instant cutOff = clock.instant().minus(Duration.ofHours(1));
+
+    assertEquals(1, await(store.prune(cutOff, 1)), "a batch at a time");
+    assertEquals(1, await(store.prune(cutOff, 10)));
+    assertEquals(0, await(store.prune(cutOff, 10)));
+
+    assertEquals(Optional.empty(), store.incident(oldest.id()));
+    assertEquals(Optional.empty(), store.incident(older.id()));
+    assertEquals(List.of(), store.timeline(older.id()));
+    assertEquals(List.of(), store.outbox(older.id()));
+    assertTrue(store.incident(waiting.id()).isPresent(), "its tier-2 notices still wait");
+    assertTrue(store.incident(open.id()).isPresent(), "unresolved");
+    assertTrue(store.incident(recent.id()).isPresent(), "resolved after the cut-off");
+    deliverAll("tier-2");
+    assertEquals(1, await(store.prune(cutOff, 10)), "its notices went out");
+  }
+
+  @Test
   void shouldForgetAHostAndResolveItsUnresolvedIncidents() throws Exception {
     await(store.fleet("collector-a").claimed("web1", Map.of(), "1.2.0", "linux", T0));
     await(store.fleet("collector-a").claimed("web2", Map.of(), "1.2.0", "linux", T0));
