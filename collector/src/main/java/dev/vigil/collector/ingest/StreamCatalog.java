@@ -93,7 +93,9 @@ final class StreamCatalog {
     for (int i = 0; i < added; i++) {
       String symbol = catalog.getSymbols(i);
       checkLength("symbol " + (symbolCount + i), symbol);
-      symbols[symbolCount + i] = symbol;
+      // Interned: every stream of a fleet sends the same few thousand names and values, and each
+      // stream keeps its symbols for its whole life.
+      symbols[symbolCount + i] = symbol.intern();
     }
     symbolCount += added;
   }

@@ -135,13 +135,15 @@ public final class HostState {
               + key);
     }
     MetricFamily family = store.family(metric, type, help);
+    SeriesShape shape =
+        store.shape(key, k -> new SeriesShape(k, sorted, seriesText(metric, sorted)));
     SeriesSlots current = slots;
     if (current.count() == current.capacity()) {
       current = current.grow(current.capacity() * 2);
       slots = current;
     }
-    int slot = current.add(family.id(), seriesText(metric, sorted), sorted);
-    slotByKey.put(key, slot);
+    int slot = current.add(family.id(), shape.text(), shape.pairs());
+    slotByKey.put(shape.key(), slot);
     return slot;
   }
 

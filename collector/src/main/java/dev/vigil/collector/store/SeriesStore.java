@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The fleet: every host by name, and every metric family by name with a dense id.
@@ -21,6 +22,7 @@ public final class SeriesStore {
 
   private final int maxSeriesPerHost;
   private final ConcurrentHashMap<String, HostState> hosts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, SeriesShape> shapes = new ConcurrentHashMap<>();
   private final Map<String, MetricFamily> familyByName = new HashMap<>();
   private final List<MetricFamily> familyById = new ArrayList<>();
   private volatile HostState[] hostsSorted = new HostState[0];
@@ -33,6 +35,17 @@ public final class SeriesStore {
 
   int maxSeriesPerHost() {
     return maxSeriesPerHost;
+  }
+
+  /**
+   * The one shape of the series {@code key}, made by {@code make} on its first definition on any
+   * host. Most of a fleet's hosts define the same thousands of series; each keeping its own key,
+   * label pairs and text made those copies most of the collector's heap (README, "Load"). The map
+   * never shrinks: a series only one host had (its uname, its serial) stays after the host is
+   * forgotten, a few hundred bytes each. Cold path.
+   */
+  SeriesShape shape(String key, Function<String, SeriesShape> make) {
+    return shapes.computeIfAbsent(key, make);
   }
 
   /** The host of that name, created on first use. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,35 @@ class SeriesLabelsTest {
     assertNull(store.findFamily("m_0"));
     assertNull(store.findFamily("m_f"));
     assertNull(store.findFamily("m_bb"));
+  }
+
+  @Test
+  void shouldShareOneShapeBetweenHostsThatDefineTheSameSeries() throws Exception {
+    HostState other = store.host("web2");
+    String[] labels = {"mode", "idle", "cpu", "0"};
+    int here = host.define("node_cpu_seconds_total", MetricFamily.Type.COUNTER, "", labels);
+    int there =
+        other.define(
+            "node_cpu_seconds_total",
+            MetricFamily.Type.COUNTER,
+            "",
+            new String[] {"cpu", "0", "mode", "idle"});
+    int differs =
+        other.define(
+            "node_cpu_seconds_total",
+            MetricFamily.Type.COUNTER,
+            "",
+            new String[] {"cpu", "1", "mode", "idle"});
+
+    assertSame(host.slots().text(here), other.slots().text(there), "one text for both hosts");
+    assertEquals(
+        "node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"",
+        new String(other.slots().text(there), StandardCharsets.UTF_8));
+    assertEquals(
+        "node_cpu_seconds_total{cpu=\"1\",mode=\"idle\"",
+        new String(other.slots().text(differs), StandardCharsets.UTF_8));
+    assertEquals(host.slots().labels(here), other.slots().labels(there));
+    assertEquals(
+        here, host.define("node_cpu_seconds_total", MetricFamily.Type.COUNTER, "", labels));
   }
 }
