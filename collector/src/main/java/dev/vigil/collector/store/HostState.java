@@ -2,8 +2,6 @@ package dev.vigil.collector.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Everything the collector knows about one host: identity from its Hello, liveness, the highest
@@ -19,7 +17,7 @@ public final class HostState {
   private final String name;
   private final SeriesStore store;
   private final byte[] instanceLabel;
-  private final Map<String, Integer> slotByKey = new HashMap<>();
+  private final SlotIndex slotByKey = new SlotIndex();
   private volatile SeriesSlots slots;
 
   private volatile Object owner;
@@ -120,8 +118,8 @@ public final class HostState {
       throws SeriesRejectedException {
     String[] sorted = sortedPairs(labels);
     String key = key(metric, sorted);
-    Integer known = slotByKey.get(key);
-    if (known != null) {
+    int known = slotByKey.get(key);
+    if (known >= 0) {
       return known;
     }
     if (slotByKey.size() >= store.maxSeriesPerHost()) {
