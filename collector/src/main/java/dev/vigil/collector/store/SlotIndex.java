@@ -2,9 +2,9 @@ package dev.vigil.collector.store;
 
 /**
  * One host's series keys to their slots: open addressing with linear probing over a key array and a
- * slot array, at most half full. A {@code HashMap<String, Integer>} spent a node and a boxed slot
- * per series, about 56 bytes; this spends 16. Used on the cold path (a catalog), under the host's
- * lock.
+ * slot array, at most half full. A {@code HashMap<String, Integer>} spent a node, a boxed slot and
+ * a table entry per series, about 55 bytes; this spends 16 to 32 (8 per table entry, the table 2 to
+ * 4 times the entries). Used on the cold path (a catalog), under the host's lock.
  */
 final class SlotIndex {
   private static final int ABSENT = -1;
