@@ -88,6 +88,7 @@ class PrometheusEndToEndTest {
                     + host
                     + "\",alertname=\"HostDown\",state=\"open\"}");
         assertTrue(alert.contains("\"severity\":\"critical\""), alert);
+        assertTrue(alert.contains("\"collector\":\"127.0.0.1:"), "whose copy: " + alert);
         assertDashboardQueriesWork(webPort);
       } finally {
         prometheus.destroy();
