@@ -134,7 +134,7 @@ public final class Collector implements AutoCloseable {
                   config.apiTokens(),
                   alerting.store(),
                   store,
-                  new HostForgetter(store, engine, alerting.store()),
+                  new HostForgetter(store, engine, alerting.store(), table, clock),
                   config.staleAfter()));
       rules.watch();
       engine.schedule();

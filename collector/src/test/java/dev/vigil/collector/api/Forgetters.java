@@ -23,6 +23,6 @@ final class Forgetters {
             List.of(),
             new EngineMetrics(),
             () -> nowMillis);
-    return new HostForgetter(hosts, engine, incidents);
+    return new HostForgetter(hosts, engine, incidents, incidents.fleet("test"), () -> nowMillis);
   }
 }

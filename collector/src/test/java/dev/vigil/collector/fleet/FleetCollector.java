@@ -94,6 +94,11 @@ final class FleetCollector implements AutoCloseable {
     }
   }
 
+  /** Forgets hosts as the API would, here. */
+  HostForgetter forgetter() {
+    return new HostForgetter(store, engine, incidents, fleet, clock::millis);
+  }
+
   /** A host that delivers a catalog and a batch, acknowledged, and stays connected. */
   RawStream connect(String host) throws Exception {
     RawStream agent =

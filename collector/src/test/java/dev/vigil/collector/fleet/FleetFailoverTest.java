@@ -1,6 +1,7 @@
 package dev.vigil.collector.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.collector.incident.store.MutableClock;
@@ -86,6 +87,22 @@ class FleetFailoverTest {
         a.sweepFor(FOR.multipliedBy(2));
         assertEquals(List.of(), a.unresolved());
       }
+    }
+  }
+
+  @Test
+  void shouldRefuseToForgetAHostUpOnAnotherCollectorEvenOneThisCollectorNeverSaw()
+      throws Exception {
+    try (FleetCollector a = new FleetCollector(dir, clock, "a:7431");
+        FleetCollector b = new FleetCollector(dir, clock, "b:7431")) {
+      b.connect("beta");
+      b.settle();
+
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> a.forgetter().forget("beta", "ana"));
+
+      assertEquals("host beta is connected", refused.getMessage());
+      assertEquals(List.of("beta"), b.fleet.hosts().stream().map(h -> h.name()).toList());
     }
   }
 }

@@ -114,10 +114,7 @@ class FleetRestartTest {
       assertEquals(List.of("alpha/HostOffline"), second.unresolved());
       long raised = second.metrics.raised();
 
-      List<Incident> resolved =
-          new HostForgetter(second.store, second.engine, second.incidents)
-              .forget("alpha", "ana")
-              .get(10, TimeUnit.SECONDS);
+      List<Incident> resolved = second.forgetter().forget("alpha", "ana").get(10, TimeUnit.SECONDS);
 
       assertEquals(1, resolved.size());
       List<IncidentEvent> timeline = second.incidents.timeline(resolved.get(0).id());
@@ -140,8 +137,7 @@ class FleetRestartTest {
   void shouldRefuseToForgetAConnectedHost() throws Exception {
     try (FleetCollector collector = new FleetCollector(dir, clock)) {
       collector.connect("alpha");
-      HostForgetter forgetter =
-          new HostForgetter(collector.store, collector.engine, collector.incidents);
+      HostForgetter forgetter = collector.forgetter();
       IllegalStateException refused =
           assertThrows(IllegalStateException.class, () -> forgetter.forget("alpha", "ana"));
       assertEquals("host alpha is connected", refused.getMessage());

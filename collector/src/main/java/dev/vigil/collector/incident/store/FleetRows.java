@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The SQL of the {@code fleet_host} table. */
@@ -20,6 +21,10 @@ final class FleetRows {
   private static final Type LABELS = new TypeToken<Map<String, String>>() {}.getType();
 
   private FleetRows() {}
+
+  private static final String SELECT =
+      "SELECT name, labels, agent_version, os, first_seen, last_seen, state, state_changed_at,"
+          + " collector FROM fleet_host";
 
   /** Rows {@code collector} may change: its own, and those no collector has claimed by name. */
   private static final String HELD_BY = " AND (collector = ? OR collector IS NULL)";
@@ -123,13 +128,20 @@ final class FleetRows {
     }
   }
 
+  /** The host's row, if the table has one. */
+  static Optional<FleetHost> byName(Connection c, String name) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE name = ?")) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(host(rs)) : Optional.empty();
+      }
+    }
+  }
+
   /** Every host, by name. */
   static List<FleetHost> all(Connection c) throws SQLException {
     List<FleetHost> hosts = new ArrayList<>();
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT name, labels, agent_version, os, first_seen, last_seen, state,"
-                    + " state_changed_at, collector FROM fleet_host ORDER BY name");
+    try (PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY name");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         hosts.add(host(rs));

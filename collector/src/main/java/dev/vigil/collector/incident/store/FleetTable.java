@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -88,6 +89,11 @@ public final class FleetTable {
           FleetRows.upToLost(c, collector, startedAt);
           return FleetRows.all(c);
         });
+  }
+
+  /** The host's row, if the table has one. */
+  public Optional<FleetHost> host(String name) {
+    return readers.read("read host " + name, c -> FleetRows.byName(c, name));
   }
 
   /** Every host, by name. */
