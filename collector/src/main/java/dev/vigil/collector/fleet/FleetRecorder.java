@@ -36,7 +36,7 @@ public final class FleetRecorder implements BatchListener, AutoCloseable {
    * How recent another collector's last-seen time of a host it has up must be for the host to count
    * as up there: three of its refreshes, so one late or failed refresh does not page.
    */
-  public static final Duration FRESH = REFRESH_PERIOD.multipliedBy(3);
+  static final Duration FRESH = REFRESH_PERIOD.multipliedBy(3);
 
   private static final Logger log = LoggerFactory.getLogger(FleetRecorder.class);
 
@@ -109,10 +109,18 @@ public final class FleetRecorder implements BatchListener, AutoCloseable {
     for (FleetHost row : table.hosts()) {
       HostState host = store.find(row.name());
       if (host != null) {
-        host.upElsewhere(row.upElsewhere(table.collector(), now, FRESH));
+        host.upElsewhere(upElsewhere(table, row, now));
       }
     }
     return lastSeen.size();
+  }
+
+  /**
+   * Whether, at {@code now}, another collector than the one {@code table} acts for has the host of
+   * {@code row} up: the one rule the refresh, the seeder and forgetting a host go by.
+   */
+  static boolean upElsewhere(FleetTable table, FleetHost row, Instant now) {
+    return row.upElsewhere(table.collector(), now, FRESH);
   }
 
   private static void logFailure(CompletableFuture<Void> write, String hosts) {

@@ -36,7 +36,7 @@ public final class FleetSeeder {
           new HostIdentity("", recorded.agentVersion(), "", recorded.os(), recorded.labels()),
           recorded.lastSeen().toEpochMilli(),
           recorded.state() == FleetHost.State.SHUT_DOWN);
-      host.upElsewhere(recorded.upElsewhere(table.collector(), startedAt, FleetRecorder.FRESH));
+      host.upElsewhere(FleetRecorder.upElsewhere(table, recorded, startedAt));
       engine.seeded(host);
     }
     return fleet.size();

@@ -55,10 +55,7 @@ public final class HostForgetter {
    */
   public CompletableFuture<List<Incident>> forget(String name, String actor) {
     Instant now = Instant.ofEpochMilli(clock.getAsLong());
-    if (fleet
-        .host(name)
-        .filter(h -> h.upElsewhere(fleet.collector(), now, FleetRecorder.FRESH))
-        .isPresent()) {
+    if (fleet.host(name).filter(row -> FleetRecorder.upElsewhere(fleet, row, now)).isPresent()) {
       throw new IllegalStateException("host " + name + " is connected");
     }
     HostState host = store.forget(name);
